@@ -1,0 +1,88 @@
+package dev.rivulet;
+
+import dev.rivulet.engine.LocalExecution;
+import dev.rivulet.engine.RecoveryStore;
+import dev.rivulet.engine.RunSettings;
+import dev.rivulet.engine.Step;
+import dev.rivulet.engine.StepStats;
+import dev.rivulet.engine.steps.CaptureStep;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Entry points: run a flow on the calling thread ({@link #runMain}) or on several worker threads
+ * of this process ({@link #run}).
+ *
+ * <pre>{@code
+ * RunResult one = Rivulet.runMain(flow);                       // one worker, this thread
+ * RunResult four = Rivulet.run(flow, 4, RunOptions.defaults()); // four worker threads
+ * }</pre>
+ *
+ * <p>A failure in any worker stops every worker promptly and is thrown once as a
+ * {@link RivuletException} naming the step, operator, worker and item, with the original
+ * exception as its cause. Interrupting the calling thread cancels the run
+ * ({@link RunCancelledException}).
+ */
+public final class Rivulet {
+
+    private Rivulet() {
+    }
+
+    /** Runs {@code flow} with one worker on the calling thread, with default options. */
+    public static RunResult runMain(Dataflow flow) {
+        return runMain(flow, RunOptions.defaults());
+    }
+
+    /** Runs {@code flow} with one worker on the calling thread. */
+    public static RunResult runMain(Dataflow flow, RunOptions options) {
+        return run(flow, 1, options);
+    }
+
+    /** Runs {@code flow} on {@code workers} threads of this process, with default options. */
+    public static RunResult run(Dataflow flow, int workers) {
+        return run(flow, workers, RunOptions.defaults());
+    }
+
+    /**
+     * Runs {@code flow} on {@code workers} threads of this process (Bytewax's {@code cluster_main}
+     * without addresses) and waits for the end of input.
+     */
+    public static RunResult run(Dataflow flow, int workers, RunOptions options) {
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+        }
+        flow.validate();
+        long start = System.nanoTime();
+        Map<String, List<Object>> captured = new LinkedHashMap<>();
+        for (Step step : flow.steps()) {
+            if (step instanceof CaptureStep) {
+                captured.put(step.stepId(), Collections.synchronizedList(new ArrayList<>()));
+            }
+        }
+        CaptureListener user = options.captureListener();
+        CaptureListener collect = (stepId, worker, epoch, items) -> {
+            captured.get(stepId).addAll(items);
+            user.onCaptured(stepId, worker, epoch, items);
+        };
+        Map<String, StepStats> stats = new ConcurrentHashMap<>();
+        try (RecoveryStore recovery = options.recovery().open(flow, workers, 0, workers)) {
+            RunSettings settings = new RunSettings(options.epochs(), recovery, collect, stats,
+                    options.batchSize());
+            LocalExecution.run(flow.steps(), workers, settings);
+        }
+        Map<String, StepStatistics> statistics = new LinkedHashMap<>();
+        for (Step step : flow.steps()) {
+            StepStats s = stats.get(step.stepId());
+            statistics.put(step.stepId(), s == null
+                    ? new StepStatistics(step.stepId(), step.operator(), 0, 0, 0)
+                    : new StepStatistics(step.stepId(), step.operator(), s.itemsIn(), s.itemsOut(),
+                            s.lateItems()));
+        }
+        return new RunResult(captured, statistics, Duration.ofNanos(System.nanoTime() - start), workers);
+    }
+}

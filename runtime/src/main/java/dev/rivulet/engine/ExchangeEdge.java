@@ -1,0 +1,151 @@
+package dev.rivulet.engine;
+
+import java.util.Arrays;
+
+/**
+ * An edge that sends each item to the worker its {@link Router} names (or, for balancing, whole
+ * batches to each worker in turn). Items for this worker go straight into the target vertex;
+ * items for others are buffered per destination and handed to the {@link Transport}.
+ *
+ * <pre>
+ *   upstream ──data──▶ route(item) ─┬─ self ──────────────▶ target.onData
+ *                                   └─ worker d ─ buffer[d] ─▶ transport.send(d)
+ *   upstream ──frontier──▶ flush all buffers, then frontier to every worker
+ * </pre>
+ *
+ * <p>Per destination, messages keep their order (the transport is FIFO per sender), so a
+ * frontier message always follows the data it covers.
+ */
+final class ExchangeEdge implements Edge {
+    /** A router that keeps every batch on this worker (an input that needs no balancing). */
+    static final Router SELF = item -> {
+        throw new IllegalStateException("SELF is a marker");
+    };
+
+    private final int edgeId;
+    private final Router router;
+    private final Vertex target;
+    private final int input;
+    private final int self;
+    private final int workers;
+    private final Transport transport;
+    private final int batchSize;
+    private final Object[][] buffers;
+    private final int[] sizes;
+    private final long[] epochs;
+    private final String stepId;
+    private int nextBalanced;
+
+    /** @param router null to balance whole batches round-robin */
+    ExchangeEdge(int edgeId, Router router, Vertex target, int input, int self, int workers,
+            Transport transport, int batchSize) {
+        this.edgeId = edgeId;
+        this.router = router;
+        this.target = target;
+        this.input = input;
+        this.self = self;
+        this.workers = workers;
+        this.transport = transport;
+        this.batchSize = batchSize;
+        this.buffers = new Object[workers][];
+        this.sizes = new int[workers];
+        this.epochs = new long[workers];
+        this.stepId = target.stepId();
+        this.nextBalanced = (self + 1) % workers;
+    }
+
+    int input() {
+        return input;
+    }
+
+    Vertex target() {
+        return target;
+    }
+
+    @Override
+    public void data(Batch batch) {
+        if (router == SELF) {
+            target.onData(input, batch);
+            return;
+        }
+        if (router == null) {
+            int destination = nextBalanced;
+            nextBalanced = (nextBalanced + 1) % workers;
+            if (destination == self) {
+                target.onData(input, batch);
+            } else {
+                transport.send(destination, Message.data(edgeId, self, batch));
+            }
+            return;
+        }
+        Object[] local = null;
+        int localSize = 0;
+        for (int i = 0; i < batch.size; i++) {
+            Object item = batch.items[i];
+            int destination;
+            try {
+                destination = router.route(item);
+            } catch (StepFailure e) {
+                throw e;
+            } catch (Throwable t) {
+                throw StepFailure.onItem(stepId, target.operatorName(), item, t);
+            }
+            if (destination == self) {
+                if (local == null) {
+                    local = new Object[batch.size];
+                }
+                local[localSize++] = item;
+            } else {
+                append(destination, batch.epoch, item);
+            }
+        }
+        if (localSize > 0) {
+            target.onData(input, new Batch(batch.epoch, local, localSize));
+        }
+    }
+
+    private void append(int destination, long epoch, Object item) {
+        if (sizes[destination] > 0 && epochs[destination] != epoch) {
+            send(destination);
+        }
+        if (buffers[destination] == null) {
+            buffers[destination] = new Object[batchSize];
+        }
+        epochs[destination] = epoch;
+        buffers[destination][sizes[destination]++] = item;
+        if (sizes[destination] == batchSize) {
+            send(destination);
+        }
+    }
+
+    private void send(int destination) {
+        int size = sizes[destination];
+        if (size == 0) {
+            return;
+        }
+        Object[] items = buffers[destination];
+        buffers[destination] = null;
+        sizes[destination] = 0;
+        transport.send(destination, Message.data(edgeId, self,
+                new Batch(epochs[destination], size == items.length ? items : Arrays.copyOf(items, size), size)));
+    }
+
+    @Override
+    public void flush() {
+        for (int d = 0; d < workers; d++) {
+            send(d);
+        }
+    }
+
+    @Override
+    public void frontier(long frontier) {
+        flush();
+        for (int d = 0; d < workers; d++) {
+            if (d == self) {
+                target.onSourceFrontier(input, self, frontier);
+            } else {
+                transport.send(d, Message.frontier(edgeId, self, frontier));
+            }
+        }
+    }
+}

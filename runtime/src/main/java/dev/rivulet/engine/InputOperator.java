@@ -1,0 +1,42 @@
+package dev.rivulet.engine;
+
+/**
+ * The runtime of an input step: instead of receiving batches it is polled by the worker loop and
+ * decides when its epoch closes.
+ */
+public abstract class InputOperator extends Operator {
+
+    /** What a poll did. */
+    public enum Poll {
+        /** Nothing was read; poll again after a short cool-down. */
+        IDLE,
+        /** Items were emitted. */
+        EMITTED,
+        /** The current epoch should close now (items may have been emitted too). */
+        CLOSE_EPOCH,
+        /** Every partition is exhausted: the input is finished. */
+        FINISHED
+    }
+
+    /**
+     * Reads what is available into {@code out} for the epoch {@code out.epoch()}. Only called when
+     * the cluster has completed every earlier epoch and downstream is not congested.
+     *
+     * @param nowNanos {@link System#nanoTime()} of this loop iteration
+     */
+    public abstract Poll poll(long nowNanos, Outputs out) throws Exception;
+
+    /** When the current epoch should close by the clock ({@code System.nanoTime()} scale). */
+    public abstract long epochDeadlineNanos();
+
+    /**
+     * Whether this worker's items should be spread over all workers (it owns fewer partitions than
+     * there are workers). Known after {@link #open}.
+     */
+    public abstract boolean balance();
+
+    @Override
+    public final void onBatch(int input, Batch batch, Outputs out) {
+        throw new IllegalStateException("an input has no upstream");
+    }
+}

@@ -1,0 +1,155 @@
+package dev.rivulet.engine;
+
+import dev.rivulet.KV;
+import dev.rivulet.StableHash;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The runtime of a {@link KeyedStep} on one worker: a map key → {@link KeyedLogic}, the keys
+ * touched in the open epoch (snapshotted when it closes), and a wake-up queue for timers.
+ */
+final class KeyedOperator extends Operator {
+    private final KeyedStep step;
+    private final Map<Object, KeyedLogic> logics = new HashMap<>();
+    private final Set<Object> touched = new HashSet<>();
+    private final PriorityQueue<Wake> wakes = new PriorityQueue<>();
+    private final Map<Object, Long> scheduled = new HashMap<>();
+    private OperatorContext context;
+
+    private record Wake(long at, Object key) implements Comparable<Wake> {
+        @Override
+        public int compareTo(Wake other) {
+            return Long.compare(at, other.at);
+        }
+    }
+
+    KeyedOperator(KeyedStep step) {
+        this.step = step;
+    }
+
+    @Override
+    public void open(OperatorContext context) throws Exception {
+        this.context = context;
+        int worker = context.workerIndex();
+        int workers = context.workerCount();
+        Map<Object, Object> resumed = context.resumeState(
+                key -> StableHash.isRoutable(key) && StableHash.workerFor(key, workers) == worker);
+        for (Map.Entry<Object, Object> entry : resumed.entrySet()) {
+            if (entry.getValue() == null) {
+                continue;
+            }
+            KeyedLogic logic = step.createLogic(entry.getKey(), entry.getValue());
+            logics.put(entry.getKey(), logic);
+            scheduleWake(entry.getKey(), logic);
+        }
+    }
+
+    @Override
+    public void onBatch(int input, Batch batch, Outputs out) {
+        for (int i = 0; i < batch.size; i++) {
+            KV<?, ?> item = (KV<?, ?>) batch.items[i];
+            Object key = item.key();
+            try {
+                KeyedLogic logic = logics.get(key);
+                if (logic == null) {
+                    logic = step.createLogic(key, null);
+                    logics.put(key, logic);
+                }
+                logic.onValue(item.value(), emitterFor(key, out));
+                afterCall(key, logic);
+            } catch (Throwable t) {
+                throw StepFailure.onItem(step, item, t);
+            }
+        }
+    }
+
+    @Override
+    public long nextWakeMillis() {
+        Wake next = wakes.peek();
+        return next == null ? Long.MAX_VALUE : next.at;
+    }
+
+    @Override
+    public void onWake(long nowMillis, Outputs out) {
+        while (!wakes.isEmpty() && wakes.peek().at <= nowMillis) {
+            Wake wake = wakes.poll();
+            KeyedLogic logic = logics.get(wake.key);
+            // Stale entries (the key was rescheduled or dropped since) are skipped.
+            Long current = scheduled.get(wake.key);
+            if (logic == null || current == null || current != wake.at) {
+                continue;
+            }
+            scheduled.remove(wake.key);
+            try {
+                logic.onWake(nowMillis, emitterFor(wake.key, out));
+                afterCall(wake.key, logic);
+            } catch (Throwable t) {
+                throw StepFailure.onItem(step.stepId(), step.operator(),
+                        "<timer of key " + wake.key + ">", t);
+            }
+        }
+    }
+
+    @Override
+    public void onEof(Outputs out) {
+        for (Object key : logics.keySet().toArray()) {
+            KeyedLogic logic = logics.get(key);
+            try {
+                logic.onEof(emitterFor(key, out));
+                afterCall(key, logic);
+            } catch (Throwable t) {
+                throw StepFailure.onItem(step.stepId(), step.operator(),
+                        "<end of input for key " + key + ">", t);
+            }
+        }
+    }
+
+    @Override
+    public void onEpochClose(long epoch, Outputs out) {
+        if (touched.isEmpty()) {
+            return;
+        }
+        for (Object key : touched) {
+            KeyedLogic logic = logics.get(key);
+            Object snapshot;
+            try {
+                snapshot = logic == null ? null : logic.snapshot();
+            } catch (Throwable t) {
+                throw StepFailure.during(step, "snapshotting the state of key " + key, t);
+            }
+            context.snapshot(key, epoch, snapshot);
+        }
+        touched.clear();
+    }
+
+    private Consumer<Object> emitterFor(Object key, Outputs out) {
+        return value -> out.emit(new KV<>(key, value));
+    }
+
+    private void afterCall(Object key, KeyedLogic logic) {
+        touched.add(key);
+        if (logic.isDiscarded()) {
+            logics.remove(key);
+            scheduled.remove(key);
+        } else {
+            scheduleWake(key, logic);
+        }
+    }
+
+    private void scheduleWake(Object key, KeyedLogic logic) {
+        long at = logic.nextWakeMillis();
+        if (at == Long.MAX_VALUE) {
+            scheduled.remove(key);
+            return;
+        }
+        Long previous = scheduled.put(key, at);
+        if (previous == null || previous != at) {
+            wakes.add(new Wake(at, key));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.rivulet.engine;
+
+import dev.rivulet.KV;
+import dev.rivulet.StableHash;
+import java.util.List;
+
+/**
+ * Base of every keyed stateful step: items are {@link KV}s routed by a stable hash of the key to
+ * the worker owning it, where one {@link KeyedLogic} per key holds the state.
+ */
+public abstract class KeyedStep extends Step {
+    private static final long serialVersionUID = 1L;
+
+    protected KeyedStep(String stepId, StreamRef input) {
+        super(stepId, List.of(input));
+    }
+
+    /** A fresh logic for {@code key}, or one restored from {@code snapshot} when it is not null. */
+    protected abstract KeyedLogic createLogic(Object key, Object snapshot) throws Exception;
+
+    @Override
+    public boolean isStateful() {
+        return true;
+    }
+
+    @Override
+    public Router router(int input, WorkerInfo worker) {
+        int workers = worker.count();
+        return item -> {
+            Object key = ((KV<?, ?>) item).key();
+            try {
+                return StableHash.workerFor(key, workers);
+            } catch (StableHash.UnroutableKeyException e) {
+                throw StepFailure.invalid(this, item, e.getMessage());
+            }
+        };
+    }
+
+    @Override
+    public Operator createOperator(WorkerInfo worker) {
+        return new KeyedOperator(this);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.rivulet.engine;
+
+/**
+ * The runtime half of a step on one worker: a small processor contract driven by its
+ * {@link Vertex}, always on the worker's own thread.
+ *
+ * <p>Call order: {@link #open} once; then any interleaving of {@link #onBatch},
+ * {@link #onWake} and {@link #onEpochClose} (epochs close in increasing order, and a batch is
+ * only ever of the current open epoch); at the end of input {@link #onEof} once, followed by
+ * {@link #onEpochClose} of the last epoch; finally {@link #close} once, also after a failure.
+ */
+public abstract class Operator {
+
+    /** Called once before anything else; load resume state here. */
+    public void open(OperatorContext context) throws Exception {
+    }
+
+    /** Items that arrived on input {@code input}, all of the current open epoch. */
+    public abstract void onBatch(int input, Batch batch, Outputs out) throws Exception;
+
+    /**
+     * No more items of {@code epoch} will arrive. Called after the last batch of the epoch and
+     * before the frontier moves downstream: snapshot state here; emitted items still belong to
+     * {@code epoch}.
+     */
+    public void onEpochClose(long epoch, Outputs out) throws Exception {
+    }
+
+    /** All inputs are exhausted. Emitted items belong to the last epoch, which closes next. */
+    public void onEof(Outputs out) throws Exception {
+    }
+
+    /** The earliest wall-clock time (epoch millis) at which {@link #onWake} should run. */
+    public long nextWakeMillis() {
+        return Long.MAX_VALUE;
+    }
+
+    /** Called on the worker thread once {@link #nextWakeMillis()} has passed. */
+    public void onWake(long nowMillis, Outputs out) throws Exception {
+    }
+
+    /** Releases resources. Called once, also after a failure; must not throw for double close. */
+    public void close() throws Exception {
+    }
+}

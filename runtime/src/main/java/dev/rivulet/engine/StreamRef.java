@@ -1,0 +1,7 @@
+package dev.rivulet.engine;
+
+import java.io.Serializable;
+
+/** Names a stream of a flow: output {@code port} of the step at index {@code step}. */
+public record StreamRef(int step, int port) implements Serializable {
+}

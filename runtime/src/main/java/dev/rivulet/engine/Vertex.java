@@ -1,0 +1,210 @@
+package dev.rivulet.engine;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A step on one worker: wraps its {@link Operator}, tracks the frontier of each of its sources
+ * (one per local input, one per worker for an exchanged input), closes epochs when all sources
+ * have passed them, and forwards its frontier downstream.
+ *
+ * <p>A batch of an epoch beyond the open one waits until that epoch opens, so an operator only
+ * ever sees items of its current epoch and its snapshots are exact.
+ */
+final class Vertex {
+    static final long DONE = Long.MAX_VALUE;
+
+    private final Step step;
+    private final Operator operator;
+    private final StepStats stats;
+    private final Outputs outputs;
+    private final List<List<Edge>> edgesByPort = new ArrayList<>();
+    private final long[] sourceFrontiers;
+    private final int[] slotBase;
+    private final ArrayDeque<Object[]> pending = new ArrayDeque<>();
+    private long frontier;
+
+    Vertex(Step step, Operator operator, StepStats stats, int[] sourcesPerInput, long startEpoch,
+            int batchSize) {
+        this.step = step;
+        this.operator = operator;
+        this.stats = stats;
+        this.frontier = startEpoch;
+        int total = 0;
+        slotBase = new int[sourcesPerInput.length];
+        for (int i = 0; i < sourcesPerInput.length; i++) {
+            slotBase[i] = total;
+            total += sourcesPerInput[i];
+        }
+        sourceFrontiers = new long[total];
+        Arrays.fill(sourceFrontiers, startEpoch);
+        Emitter[] emitters = new Emitter[step.outputPorts()];
+        for (int port = 0; port < emitters.length; port++) {
+            List<Edge> edges = new ArrayList<>();
+            edgesByPort.add(edges);
+            emitters[port] = new Emitter(batch -> {
+                for (Edge edge : edges) {
+                    edge.data(batch);
+                }
+            }, batchSize);
+        }
+        this.outputs = new Outputs(emitters);
+        outputs.epoch(startEpoch);
+    }
+
+    String stepId() {
+        return step.stepId();
+    }
+
+    String operatorName() {
+        return step.operator();
+    }
+
+    Step step() {
+        return step;
+    }
+
+    Operator operator() {
+        return operator;
+    }
+
+    Outputs outputs() {
+        return outputs;
+    }
+
+    long frontier() {
+        return frontier;
+    }
+
+    void connect(int port, Edge edge) {
+        edgesByPort.get(port).add(edge);
+    }
+
+    List<Edge> edges() {
+        List<Edge> all = new ArrayList<>();
+        edgesByPort.forEach(all::addAll);
+        return all;
+    }
+
+    void onData(int input, Batch batch) {
+        if (batch.epoch > frontier) {
+            pending.add(new Object[] {input, batch});
+            return;
+        }
+        process(input, batch);
+    }
+
+    private void process(int input, Batch batch) {
+        stats.addIn(batch.size);
+        outputs.epoch(batch.epoch);
+        try {
+            operator.onBatch(input, batch, outputs);
+        } catch (StepFailure failure) {
+            throw failure;
+        } catch (Throwable t) {
+            throw StepFailure.during(step, "processing a batch", t);
+        }
+        outputs.flush();
+    }
+
+    void onSourceFrontier(int input, int source, long newFrontier) {
+        int slot = slotBase[input] + source;
+        if (newFrontier <= sourceFrontiers[slot]) {
+            return;
+        }
+        sourceFrontiers[slot] = newFrontier;
+        long min = DONE;
+        for (long f : sourceFrontiers) {
+            min = Math.min(min, f);
+        }
+        if (min > frontier) {
+            advanceTo(min);
+        }
+    }
+
+    /**
+     * Closes every epoch below {@code target} (delivering waiting batches as their epochs open),
+     * runs the end of input when {@code target} is {@link #DONE}, and forwards the frontier.
+     */
+    void advanceTo(long target) {
+        if (target <= frontier) {
+            return;
+        }
+        long last = target;
+        if (target == DONE) {
+            last = frontier;
+            for (Object[] waiting : pending) {
+                last = Math.max(last, ((Batch) waiting[1]).epoch);
+            }
+        }
+        while (frontier < last) {
+            closeEpoch(frontier);
+            frontier++;
+            deliverPending();
+        }
+        if (target == DONE) {
+            outputs.epoch(frontier);
+            call(() -> operator.onEof(outputs), "finishing at the end of input");
+            outputs.flush();
+            closeEpoch(frontier);
+            frontier = DONE;
+        }
+        for (Edge edge : edges()) {
+            edge.frontier(frontier);
+        }
+    }
+
+    private void closeEpoch(long epoch) {
+        outputs.epoch(epoch);
+        call(() -> operator.onEpochClose(epoch, outputs), "closing epoch " + epoch);
+        outputs.flush();
+    }
+
+    private void deliverPending() {
+        int n = pending.size();
+        for (int i = 0; i < n; i++) {
+            Object[] waiting = pending.poll();
+            Batch batch = (Batch) waiting[1];
+            if (batch.epoch == frontier) {
+                process((Integer) waiting[0], batch);
+            } else {
+                pending.add(waiting);
+            }
+        }
+    }
+
+    /** Runs the operator's timers if they are due; returns whether it did. */
+    boolean wake(long nowMillis) {
+        if (frontier == DONE || operator.nextWakeMillis() > nowMillis) {
+            return false;
+        }
+        outputs.epoch(frontier);
+        call(() -> operator.onWake(nowMillis, outputs), "running a timer");
+        outputs.flush();
+        return true;
+    }
+
+    void flushEdges() {
+        for (List<Edge> edges : edgesByPort) {
+            for (Edge edge : edges) {
+                edge.flush();
+            }
+        }
+    }
+
+    private interface Call {
+        void run() throws Exception;
+    }
+
+    private void call(Call call, String doing) {
+        try {
+            call.run();
+        } catch (StepFailure failure) {
+            throw failure;
+        } catch (Throwable t) {
+            throw StepFailure.during(step, doing, t);
+        }
+    }
+}

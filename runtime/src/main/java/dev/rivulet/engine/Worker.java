@@ -1,0 +1,115 @@
+package dev.rivulet.engine;
+
+import dev.rivulet.RivuletException;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One worker: a thread running the whole flow on its share of the data.
+ *
+ * <p>Each loop iteration: deliver messages from other workers; poll the inputs the cluster's
+ * progress allows; run due timers; flush exchange buffers; if this worker's frontier moved,
+ * commit the snapshots of the finished epochs and only then publish the progress. It sleeps when
+ * nothing happened, until a message, a progress change, an epoch deadline or a timer wakes it.
+ */
+public final class Worker implements Runnable {
+    private static final int MESSAGES_PER_ITERATION = 256;
+
+    private final WorkerInfo info;
+    private final Transport transport;
+    private final RunControl control;
+    private final WorkerGraph graph;
+    private final Inbox inbox;
+
+    public Worker(List<Step> steps, WorkerInfo info, Transport transport, RunSettings settings,
+            RunControl control, long startEpoch) {
+        this.info = info;
+        this.transport = transport;
+        this.control = control;
+        this.graph = new WorkerGraph(steps, info, transport, settings, startEpoch);
+        this.inbox = transport.inbox(info.index());
+    }
+
+    @Override
+    public void run() {
+        inbox.owner(Thread.currentThread());
+        Throwable failure = null;
+        try {
+            graph.open();
+            loop();
+        } catch (Throwable t) {
+            failure = t;
+        } finally {
+            Throwable closing = graph.close();
+            if (failure == null && closing != null && !control.stopped()) {
+                failure = closing;
+            }
+            if (failure != null) {
+                control.fail(describe(failure));
+            }
+            inbox.owner(null);
+        }
+    }
+
+    private void loop() throws Exception {
+        long published = -1;
+        while (!control.stopped()) {
+            if (Thread.currentThread().isInterrupted()) {
+                control.cancel("interrupted: the run was stopped on worker " + info.index());
+                return;
+            }
+            boolean busy = false;
+            for (int i = 0; i < MESSAGES_PER_ITERATION; i++) {
+                Message message = inbox.poll();
+                if (message == null) {
+                    break;
+                }
+                graph.deliver(message);
+                busy = true;
+            }
+            long nowNanos = System.nanoTime();
+            long nowMillis = System.currentTimeMillis();
+            long cluster = transport.clusterFrontier();
+            busy |= graph.pollInputs(nowNanos, cluster, transport.congested(info.index()));
+            busy |= graph.fireTimers(nowMillis);
+            graph.flush();
+            long frontier = graph.frontier();
+            if (frontier != published) {
+                graph.recovery().commit(frontier);
+                transport.publishProgress(info.index(), frontier);
+                published = frontier;
+            }
+            if (frontier == Vertex.DONE) {
+                return;
+            }
+            if (!busy && inbox.size() == 0) {
+                LockSupport.parkNanos(this, graph.parkNanos(nowNanos, nowMillis, transport.clusterFrontier()));
+            }
+        }
+    }
+
+    private RivuletException describe(Throwable t) {
+        int workers = info.count();
+        if (t instanceof StepFailure f) {
+            String message = "step '" + f.stepId() + "' (" + f.operator() + ") failed on worker "
+                    + info.index() + " of " + workers
+                    + (f.item() != null ? " while processing item " + f.item() : " while " + f.doing())
+                    + ": " + describeCause(f.getCause());
+            return new RivuletException(message, f.getCause(), f.stepId(), f.operator(), info.index(),
+                    f.item());
+        }
+        if (t instanceof RivuletException r) {
+            return r;
+        }
+        return new RivuletException("worker " + info.index() + " of " + workers + " failed: "
+                + describeCause(t), t, null, null, info.index(), null);
+    }
+
+    private static String describeCause(Throwable cause) {
+        if (cause == null) {
+            return "unknown error";
+        }
+        String message = cause.getMessage();
+        return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+}

@@ -1,0 +1,254 @@
+package dev.rivulet.engine;
+
+import dev.rivulet.CaptureListener;
+import dev.rivulet.EpochConfig;
+import dev.rivulet.engine.steps.InputStep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The whole flow instantiated on one worker: a {@link Vertex} per step, wired with local and
+ * exchange edges. Exchange edges are numbered in step order, so every worker in every process
+ * agrees on their ids.
+ */
+final class WorkerGraph {
+    private final List<Step> steps;
+    private final WorkerInfo worker;
+    private final Transport transport;
+    private final RunSettings settings;
+    private final WorkerRecovery recovery;
+    private final long startEpoch;
+    private final List<Vertex> vertices = new ArrayList<>();
+    private final List<Vertex> inputs = new ArrayList<>();
+    private final List<ExchangeEdge> exchanges = new ArrayList<>();
+    private boolean idleInput;
+
+    WorkerGraph(List<Step> steps, WorkerInfo worker, Transport transport, RunSettings settings,
+            long startEpoch) {
+        this.steps = steps;
+        this.worker = worker;
+        this.transport = transport;
+        this.settings = settings;
+        this.recovery = settings.recovery().worker(worker.index());
+        this.startEpoch = startEpoch;
+    }
+
+    /** Creates and opens every operator, then wires the edges. */
+    void open() throws Exception {
+        List<Router[]> routers = new ArrayList<>();
+        for (Step step : steps) {
+            Router[] stepRouters = new Router[step.inputs().size()];
+            int[] sources = new int[stepRouters.length];
+            for (int i = 0; i < stepRouters.length; i++) {
+                stepRouters[i] = step.router(i, worker);
+                boolean exchanged = stepRouters[i] != null
+                        || (worker.count() > 1 && isInput(step.inputs().get(i)));
+                sources[i] = exchanged ? worker.count() : 1;
+            }
+            routers.add(stepRouters);
+            Operator operator = step.createOperator(worker);
+            StepStats stats = settings.stats().computeIfAbsent(step.stepId(),
+                    id -> new StepStats(id, step.operator()));
+            Vertex vertex = new Vertex(step, operator, stats, sources, startEpoch, settings.batchSize());
+            vertices.add(vertex);
+            if (operator instanceof InputOperator) {
+                inputs.add(vertex);
+            }
+            operator.open(new Context(step, stats));
+        }
+        for (int s = 0; s < steps.size(); s++) {
+            Step step = steps.get(s);
+            Vertex target = vertices.get(s);
+            for (int i = 0; i < step.inputs().size(); i++) {
+                StreamRef ref = step.inputs().get(i);
+                Vertex source = vertices.get(ref.step());
+                Router router = routers.get(s)[i];
+                Edge edge;
+                if (router != null) {
+                    edge = exchange(router, target, i);
+                } else if (worker.count() > 1 && isInput(ref)) {
+                    boolean balance = ((InputOperator) source.operator()).balance();
+                    edge = exchange(balance ? null : ExchangeEdge.SELF, target, i);
+                } else {
+                    edge = new LocalEdge(target, i);
+                }
+                source.connect(ref.port(), edge);
+            }
+        }
+    }
+
+    private boolean isInput(StreamRef ref) {
+        return steps.get(ref.step()) instanceof InputStep;
+    }
+
+    private ExchangeEdge exchange(Router router, Vertex target, int input) {
+        ExchangeEdge edge = new ExchangeEdge(exchanges.size(), router, target, input,
+                worker.index(), worker.count(), transport, settings.batchSize());
+        exchanges.add(edge);
+        return edge;
+    }
+
+    /** Delivers a message from another worker. */
+    void deliver(Message message) {
+        ExchangeEdge edge = exchanges.get(message.edgeId);
+        if (message.isFrontier()) {
+            edge.target().onSourceFrontier(edge.input(), message.fromWorker, message.frontier);
+        } else {
+            edge.target().onData(edge.input(), message.batch);
+        }
+    }
+
+    /** Polls every input whose epoch the cluster allows; returns whether anything happened. */
+    boolean pollInputs(long nowNanos, long clusterFrontier, boolean congested) throws Exception {
+        boolean busy = false;
+        idleInput = false;
+        for (Vertex vertex : inputs) {
+            long epoch = vertex.frontier();
+            if (epoch == Vertex.DONE || clusterFrontier < epoch || congested) {
+                continue;
+            }
+            InputOperator input = (InputOperator) vertex.operator();
+            vertex.outputs().epoch(epoch);
+            InputOperator.Poll poll = input.poll(nowNanos, vertex.outputs());
+            vertex.outputs().flush();
+            switch (poll) {
+                case IDLE -> idleInput = true;
+                case EMITTED -> busy = true;
+                case CLOSE_EPOCH -> {
+                    vertex.advanceTo(epoch + 1);
+                    busy = true;
+                }
+                case FINISHED -> {
+                    vertex.advanceTo(Vertex.DONE);
+                    busy = true;
+                }
+                default -> throw new IllegalStateException(poll.toString());
+            }
+        }
+        return busy;
+    }
+
+    /** Runs due timers; returns whether any ran. */
+    boolean fireTimers(long nowMillis) {
+        boolean fired = false;
+        for (Vertex vertex : vertices) {
+            fired |= vertex.wake(nowMillis);
+        }
+        return fired;
+    }
+
+    void flush() {
+        for (Vertex vertex : vertices) {
+            vertex.flushEdges();
+        }
+    }
+
+    /** Every epoch below this is complete on this worker. */
+    long frontier() {
+        long min = Vertex.DONE;
+        for (Vertex vertex : vertices) {
+            min = Math.min(min, vertex.frontier());
+        }
+        return min;
+    }
+
+    /** How long the worker may sleep if nothing arrives: until an epoch or timer is due. */
+    long parkNanos(long nowNanos, long nowMillis, long clusterFrontier) {
+        long wait = 20_000_000L;
+        if (idleInput) {
+            wait = Math.min(wait, 1_000_000L);
+        }
+        for (Vertex vertex : inputs) {
+            long epoch = vertex.frontier();
+            if (epoch != Vertex.DONE && clusterFrontier >= epoch) {
+                long deadline = ((InputOperator) vertex.operator()).epochDeadlineNanos();
+                if (deadline != Long.MAX_VALUE) {
+                    wait = Math.min(wait, deadline - nowNanos);
+                }
+            }
+        }
+        for (Vertex vertex : vertices) {
+            long wake = vertex.operator().nextWakeMillis();
+            if (wake != Long.MAX_VALUE && vertex.frontier() != Vertex.DONE) {
+                wait = Math.min(wait, (wake - nowMillis) * 1_000_000L);
+            }
+        }
+        return Math.max(wait, 0);
+    }
+
+    WorkerRecovery recovery() {
+        return recovery;
+    }
+
+    /** Closes every operator; returns the first failure, if any. */
+    Throwable close() {
+        Throwable first = null;
+        for (int i = vertices.size() - 1; i >= 0; i--) {
+            try {
+                vertices.get(i).operator().close();
+            } catch (Throwable t) {
+                if (first == null) {
+                    first = t;
+                }
+            }
+        }
+        return first;
+    }
+
+    private final class Context implements OperatorContext {
+        private final Step step;
+        private final StepStats stats;
+
+        Context(Step step, StepStats stats) {
+            this.step = step;
+            this.stats = stats;
+        }
+
+        @Override
+        public String stepId() {
+            return step.stepId();
+        }
+
+        @Override
+        public int workerIndex() {
+            return worker.index();
+        }
+
+        @Override
+        public int workerCount() {
+            return worker.count();
+        }
+
+        @Override
+        public EpochConfig epochConfig() {
+            return settings.epochs();
+        }
+
+        @Override
+        public long resumeEpoch() {
+            return startEpoch;
+        }
+
+        @Override
+        public Map<Object, Object> resumeState(Predicate<Object> owned) {
+            return recovery.load(step.stepId(), owned);
+        }
+
+        @Override
+        public void snapshot(Object key, long epoch, Object state) {
+            recovery.snapshot(step.stepId(), key, epoch, state);
+        }
+
+        @Override
+        public StepStats stats() {
+            return stats;
+        }
+
+        @Override
+        public CaptureListener captureListener() {
+            return settings.captureListener();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.rivulet.engine.steps;
+
+import dev.rivulet.engine.Batch;
+import dev.rivulet.CaptureListener;
+import dev.rivulet.engine.Operator;
+import dev.rivulet.engine.OperatorContext;
+import dev.rivulet.engine.Outputs;
+import dev.rivulet.engine.Step;
+import dev.rivulet.engine.StreamRef;
+import dev.rivulet.engine.WorkerInfo;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code capture}: hands every item to the run's capture listener (the caller's result, a live
+ * notebook table, or the driver of a cluster) and passes it on unchanged.
+ */
+public final class CaptureStep extends Step {
+
+    public CaptureStep(String stepId, StreamRef input) {
+        super(stepId, List.of(input));
+    }
+
+    @Override
+    public String operator() {
+        return "capture";
+    }
+
+    @Override
+    public boolean isOutput() {
+        return true;
+    }
+
+    @Override
+    public Operator createOperator(WorkerInfo worker) {
+        return new Operator() {
+            private CaptureListener listener;
+            private OperatorContext context;
+
+            @Override
+            public void open(OperatorContext context) {
+                this.context = context;
+                this.listener = context.captureListener();
+            }
+
+            @Override
+            public void onBatch(int input, Batch batch, Outputs out) {
+                List<Object> items = Arrays.asList(Arrays.copyOf(batch.items, batch.size));
+                listener.onCaptured(stepId(), context.workerIndex(), batch.epoch, items);
+                for (int i = 0; i < batch.size; i++) {
+                    out.emit(batch.items[i]);
+                }
+            }
+        };
+    }
+}

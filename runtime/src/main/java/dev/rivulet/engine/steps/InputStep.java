@@ -1,0 +1,238 @@
+package dev.rivulet.engine.steps;
+
+import dev.rivulet.engine.InputOperator;
+import dev.rivulet.engine.Operator;
+import dev.rivulet.engine.OperatorContext;
+import dev.rivulet.engine.Outputs;
+import dev.rivulet.engine.PartitionOwners;
+import dev.rivulet.engine.Step;
+import dev.rivulet.engine.StepFailure;
+import dev.rivulet.engine.WorkerInfo;
+import dev.rivulet.io.DynamicSource;
+import dev.rivulet.io.DynamicSourcePartition;
+import dev.rivulet.io.PartitionedSource;
+import dev.rivulet.io.Source;
+import dev.rivulet.io.SourcePartition;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code input}: reads a {@link Source}. A partitioned source's partitions are dealt out over the
+ * workers; each worker reads its own, snapshots the positions of those that produced items when
+ * an epoch closes, and closes each at its end.
+ */
+public final class InputStep extends Step {
+    private static final Logger LOG = LoggerFactory.getLogger(InputStep.class);
+
+    private final Source<?> source;
+
+    public InputStep(String stepId, Source<?> source) {
+        super(stepId, List.of());
+        this.source = source;
+    }
+
+    public Source<?> source() {
+        return source;
+    }
+
+    @Override
+    public String operator() {
+        return "input";
+    }
+
+    @Override
+    public boolean isStateful() {
+        return source instanceof PartitionedSource;
+    }
+
+    @Override
+    public Operator createOperator(WorkerInfo worker) {
+        return new Reader(worker);
+    }
+
+    /** One open partition: a {@link SourcePartition} or the worker's dynamic reader. */
+    private static final class Part {
+        final String key;
+        final SourcePartition<Object, Object> partitioned;
+        final DynamicSourcePartition<Object> dynamic;
+        boolean emittedThisEpoch;
+        boolean exhausted;
+        boolean closed;
+
+        Part(String key, SourcePartition<Object, Object> partitioned,
+                DynamicSourcePartition<Object> dynamic) {
+            this.key = key;
+            this.partitioned = partitioned;
+            this.dynamic = dynamic;
+        }
+
+        boolean next(List<Object> out, int max) throws Exception {
+            return partitioned != null ? partitioned.nextBatch(out, max) : dynamic.nextBatch(out, max);
+        }
+
+        void close() throws Exception {
+            if (!closed) {
+                closed = true;
+                if (partitioned != null) {
+                    partitioned.close();
+                } else {
+                    dynamic.close();
+                }
+            }
+        }
+    }
+
+    private final class Reader extends InputOperator {
+        private final WorkerInfo worker;
+        private final List<Part> parts = new ArrayList<>();
+        private final List<Object> scratch = new ArrayList<>();
+        private OperatorContext context;
+        private boolean testingEpochs;
+        private long intervalNanos;
+        private long epochStartNanos = -1;
+        private int batchSize = 1024;
+        private boolean balance;
+
+        Reader(WorkerInfo worker) {
+            this.worker = worker;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public void open(OperatorContext context) throws Exception {
+            this.context = context;
+            this.testingEpochs = context.epochConfig().isTesting();
+            this.intervalNanos = context.epochConfig().interval().toNanos();
+            try {
+                if (source instanceof PartitionedSource<?, ?> partitionedSource) {
+                    PartitionedSource<Object, Object> ps = (PartitionedSource<Object, Object>) partitionedSource;
+                    List<String> all = ps.listParts();
+                    if (all == null) {
+                        throw new IllegalStateException("listParts() returned null");
+                    }
+                    PartitionOwners owners = new PartitionOwners(all, worker.count(), stepId());
+                    Map<Object, Object> resume = context.resumeState(
+                            key -> owners.ownerOf(String.valueOf(key)) == worker.index());
+                    Set<Object> unknown = new HashSet<>(resume.keySet());
+                    for (String key : owners.ownedBy(worker.index())) {
+                        unknown.remove(key);
+                        SourcePartition<Object, Object> partition = ps.buildPart(key, resume.get(key));
+                        if (partition != null) {
+                            parts.add(new Part(key, partition, null));
+                        }
+                    }
+                    if (!unknown.isEmpty()) {
+                        LOG.warn("step '{}': resume state exists for unknown partitions {}; "
+                                + "did the partitions of the source change?", stepId(), unknown);
+                    }
+                    balance = worker.count() > 1 && owners.all().size() < worker.count();
+                } else {
+                    DynamicSource<Object> ds = (DynamicSource<Object>) source;
+                    DynamicSourcePartition<Object> reader = ds.build(worker.index(), worker.count());
+                    if (reader != null) {
+                        parts.add(new Part("worker-" + worker.index(), null, reader));
+                    }
+                }
+            } catch (Throwable t) {
+                throw StepFailure.during(InputStep.this, "opening the source", t);
+            }
+        }
+
+        @Override
+        public boolean balance() {
+            return balance;
+        }
+
+        @Override
+        public long epochDeadlineNanos() {
+            return epochStartNanos < 0 ? Long.MAX_VALUE : epochStartNanos + intervalNanos;
+        }
+
+        @Override
+        public Poll poll(long nowNanos, Outputs out) throws Exception {
+            if (parts.isEmpty()) {
+                return Poll.FINISHED;
+            }
+            if (epochStartNanos < 0) {
+                epochStartNanos = nowNanos;
+            }
+            int max = testingEpochs ? 1 : batchSize;
+            boolean emitted = false;
+            boolean anyOpen = false;
+            for (Part part : parts) {
+                if (part.exhausted) {
+                    continue;
+                }
+                scratch.clear();
+                boolean more;
+                try {
+                    more = part.next(scratch, max);
+                } catch (Throwable t) {
+                    throw StepFailure.during(InputStep.this,
+                            "reading the next items of partition '" + part.key + "'", t);
+                }
+                int n = scratch.size();
+                for (int i = 0; i < n; i++) {
+                    out.emit(scratch.get(i));
+                }
+                if (n > 0) {
+                    part.emittedThisEpoch = true;
+                    emitted = true;
+                    context.stats().addOut(n);
+                }
+                if (!more) {
+                    part.exhausted = true;
+                } else {
+                    anyOpen = true;
+                }
+            }
+            if (!anyOpen) {
+                return Poll.FINISHED;
+            }
+            if (testingEpochs || nowNanos - epochStartNanos >= intervalNanos) {
+                return Poll.CLOSE_EPOCH;
+            }
+            return emitted ? Poll.EMITTED : Poll.IDLE;
+        }
+
+        @Override
+        public void onEpochClose(long epoch, Outputs out) throws Exception {
+            epochStartNanos = -1;
+            for (Part part : parts) {
+                if (part.partitioned != null && (part.emittedThisEpoch || part.exhausted)
+                        && !part.closed) {
+                    try {
+                        context.snapshot(part.key, epoch, part.partitioned.snapshot());
+                    } catch (Throwable t) {
+                        throw StepFailure.during(InputStep.this,
+                                "snapshotting partition '" + part.key + "'", t);
+                    }
+                }
+                part.emittedThisEpoch = false;
+                if (part.exhausted) {
+                    closePart(part);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            for (Part part : parts) {
+                closePart(part);
+            }
+        }
+
+        private void closePart(Part part) {
+            try {
+                part.close();
+            } catch (Throwable t) {
+                throw StepFailure.during(InputStep.this, "closing partition '" + part.key + "'", t);
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.rivulet.io;
+
+import java.util.List;
+
+/**
+ * A worker's reader of a {@link DynamicSource}. {@link #nextBatch} is polled by the worker's
+ * thread until it returns {@code false}; {@link #close()} follows once.
+ */
+public interface DynamicSourcePartition<T> extends AutoCloseable {
+
+    /** As {@link SourcePartition#nextBatch}: non-blocking, {@code false} at the end. */
+    boolean nextBatch(List<? super T> out, int max) throws Exception;
+
+    @Override
+    default void close() throws Exception {
+    }
+}
