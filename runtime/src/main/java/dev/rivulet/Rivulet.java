@@ -85,4 +85,30 @@ public final class Rivulet {
         }
         return new RunResult(captured, statistics, Duration.ofNanos(System.nanoTime() - start), workers);
     }
+
+    /**
+     * Joins a multi-process cluster as process {@code processId} of {@code addresses} (one
+     * {@code host:port} per process, this one included), running {@code workersPerProcess} worker
+     * threads here. With no addresses it is {@link #run(Dataflow, int, RunOptions)}.
+     */
+    public static RunResult clusterMain(Dataflow flow, java.util.List<String> addresses, int processId,
+            int workersPerProcess, RunOptions options) {
+        if (addresses == null || addresses.isEmpty()) {
+            return run(flow, workersPerProcess, options);
+        }
+        throw new UnsupportedOperationException("multi-process clusters are not available yet");
+    }
+
+    /**
+     * Starts {@code processes} local worker JVMs with {@code workersPerProcess} threads each,
+     * ships the flow to them, and waits until all are done; captured items come back to this
+     * process.
+     */
+    public static RunResult spawnCluster(Dataflow flow, int processes, int workersPerProcess,
+            RunOptions options) {
+        if (processes == 1) {
+            return run(flow, workersPerProcess, options);
+        }
+        throw new UnsupportedOperationException("multi-process clusters are not available yet");
+    }
 }
