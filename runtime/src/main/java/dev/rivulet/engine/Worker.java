@@ -14,6 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class Worker implements Runnable {
     private static final int MESSAGES_PER_ITERATION = 256;
+    private static final int MAX_CAUSE_CHARS = 300;
 
     private final WorkerInfo info;
     private final Transport transport;
@@ -110,6 +111,10 @@ public final class Worker implements Runnable {
             return "unknown error";
         }
         String message = cause.getMessage();
+        if (message != null && message.length() > MAX_CAUSE_CHARS) {
+            // User exceptions often quote the whole input (NumberFormatException does).
+            message = message.substring(0, MAX_CAUSE_CHARS) + "… (" + message.length() + " chars)";
+        }
         return cause.getClass().getSimpleName() + (message == null ? "" : ": " + message);
     }
 }
