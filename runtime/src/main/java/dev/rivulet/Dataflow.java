@@ -1,5 +1,9 @@
 package dev.rivulet;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rivulet.engine.Step;
 import dev.rivulet.engine.StreamRef;
 import dev.rivulet.engine.steps.InputStep;
@@ -109,6 +113,39 @@ public final class Dataflow implements Serializable {
         if (!hasOutput) {
             throw new FlowDefinitionException("Dataflow '" + name + "' needs at least one output:"
                     + " add .output(stepId, sink) or .capture(stepId) to a stream");
+        }
+    }
+
+    /**
+     * The flow's shape as JSON, for drawings, the CLI and tools: its name and, per step, the id,
+     * the operator, the streams it reads ({@code "step"} or {@code "step.port"} for a second
+     * output) and whether it keeps state.
+     *
+     * <pre>{@code
+     * {"name":"wordcount","steps":[{"id":"lines","operator":"input","inputs":[],"stateful":true}, …]}
+     * }</pre>
+     */
+    public String describe() {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = json.createObjectNode();
+        root.put("name", name);
+        ArrayNode list = root.putArray("steps");
+        for (Step step : steps) {
+            ObjectNode node = list.addObject();
+            node.put("id", step.stepId());
+            node.put("operator", step.operator());
+            ArrayNode inputs = node.putArray("inputs");
+            for (StreamRef input : step.inputs()) {
+                String upstream = steps.get(input.step()).stepId();
+                inputs.add(input.port() == 0 ? upstream : upstream + "." + input.port());
+            }
+            node.put("outputs", step.outputPorts());
+            node.put("stateful", step.isStateful());
+        }
+        try {
+            return json.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 
