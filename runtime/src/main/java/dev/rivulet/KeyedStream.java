@@ -2,23 +2,31 @@ package dev.rivulet;
 
 import dev.rivulet.engine.StreamRef;
 import dev.rivulet.engine.steps.CaptureStep;
+import dev.rivulet.engine.steps.CollectWindowStep;
 import dev.rivulet.engine.steps.FilterStep;
 import dev.rivulet.engine.steps.FlatMapStep;
+import dev.rivulet.engine.steps.FoldWindowStep;
 import dev.rivulet.engine.steps.InspectStep;
 import dev.rivulet.engine.steps.MapStep;
 import dev.rivulet.engine.steps.OutputStep;
 import dev.rivulet.engine.steps.ReduceFinalStep;
 import dev.rivulet.engine.steps.ReduceStep;
+import dev.rivulet.engine.steps.ReduceWindowStep;
 import dev.rivulet.engine.steps.StatefulMapStep;
 import dev.rivulet.fn.CompleteFn;
 import dev.rivulet.fn.FilterFn;
 import dev.rivulet.fn.FlatMapFn;
+import dev.rivulet.fn.FoldFn;
 import dev.rivulet.fn.InspectFn;
 import dev.rivulet.fn.MapFn;
 import dev.rivulet.fn.ReduceFn;
 import dev.rivulet.fn.StateBuilder;
 import dev.rivulet.fn.StatefulMapper;
 import dev.rivulet.io.Sink;
+import dev.rivulet.window.WindowClock;
+import dev.rivulet.window.WindowResult;
+import dev.rivulet.window.Windower;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -30,7 +38,7 @@ import java.util.Objects;
  * @param <K> key type
  * @param <V> value type
  */
-public final class KeyedStream<K, V> {
+public sealed class KeyedStream<K, V> permits WindowedStream {
     private final Dataflow flow;
     private final StreamRef ref;
 
@@ -160,7 +168,79 @@ public final class KeyedStream<K, V> {
                 fn(mapper, stepId, "mapper"))));
     }
 
-    // Window operators (foldWindow, reduceWindow, collectWindow) are added below this line.
+    /**
+     * Folds each key's values per window: every window starts from {@code builder.build()} and
+     * takes its values with {@code folder}; when the window closes its accumulator is emitted as
+     * a {@link WindowResult} (start, end, value, window id). Items too late for their windows are
+     * counted in the step's statistics and available as {@link WindowedStream#late()}.
+     *
+     * <p>Session windows can merge; without a merger (see the other overload) a session's values
+     * are kept and folded in item-time order when it closes.
+     *
+     * <pre>{@code
+     * clicks.foldWindow("pages-per-minute",
+     *         WindowClock.eventTime(Click::at, Duration.ofSeconds(5)),
+     *         Windower.tumbling(Duration.ofMinutes(1), Instant.EPOCH),
+     *         HashSet::new, (pages, click) -> { pages.add(click.page()); return pages; })
+     * }</pre>
+     */
+    public <A> WindowedStream<K, V, A> foldWindow(String stepId, WindowClock<? super V> clock, Windower windower,
+            StateBuilder<? extends A> builder, FoldFn<A, ? super V> folder) {
+        return windowed(new FoldWindowStep(stepId, ref, clock, windower, fn(builder, stepId, "builder"),
+                fn(folder, stepId, "folder"), null));
+    }
+
+    /**
+     * {@link #foldWindow(String, WindowClock, Windower, StateBuilder, FoldFn)} with a
+     * {@code merger} that combines the accumulators of two sessions an item bridges (earlier
+     * session first), so session windows fold eagerly instead of buffering their values.
+     *
+     * <pre>{@code
+     * visits.foldWindow("visit-length", WindowClock.eventTime(Visit::at, Duration.ZERO),
+     *         Windower.session(Duration.ofMinutes(30)),
+     *         () -> 0L, (n, visit) -> n + 1, Long::sum)
+     * }</pre>
+     */
+    public <A> WindowedStream<K, V, A> foldWindow(String stepId, WindowClock<? super V> clock, Windower windower,
+            StateBuilder<? extends A> builder, FoldFn<A, ? super V> folder, ReduceFn<A> merger) {
+        return windowed(new FoldWindowStep(stepId, ref, clock, windower, fn(builder, stepId, "builder"),
+                fn(folder, stepId, "folder"), fn(merger, stepId, "merger")));
+    }
+
+    /**
+     * Reduces each key's values per window with {@code reducer} (the first value is the start);
+     * emits a {@link WindowResult} when the window closes. The reducer should be associative:
+     * merged sessions are combined with it.
+     *
+     * <pre>{@code
+     * readings.map("value", Reading::value)   // KeyedStream<String, Double>
+     *         .reduceWindow("max", WindowClock.systemTime(),
+     *                 Windower.tumbling(Duration.ofSeconds(10), Instant.EPOCH), Math::max)
+     * }</pre>
+     */
+    public WindowedStream<K, V, V> reduceWindow(String stepId, WindowClock<? super V> clock, Windower windower,
+            ReduceFn<V> reducer) {
+        return windowed(new ReduceWindowStep(stepId, ref, clock, windower, fn(reducer, stepId, "reducer")));
+    }
+
+    /**
+     * Collects each key's values per window into a list sorted by item time (ties keep arrival
+     * order), emitted as a {@link WindowResult} when the window closes.
+     *
+     * <pre>{@code
+     * events.collectWindow("per-session", WindowClock.eventTime(Event::at, Duration.ofSeconds(1)),
+     *         Windower.session(Duration.ofMinutes(5)))
+     * }</pre>
+     */
+    public WindowedStream<K, V, List<V>> collectWindow(String stepId, WindowClock<? super V> clock,
+            Windower windower) {
+        return windowed(new CollectWindowStep(stepId, ref, clock, windower));
+    }
+
+    private <R> WindowedStream<K, V, R> windowed(dev.rivulet.engine.Step step) {
+        return new WindowedStream<>(flow, flow.add(step));
+    }
+
 
     /**
      * Writes every {@code KV} to {@code sink}; items continue downstream unchanged.

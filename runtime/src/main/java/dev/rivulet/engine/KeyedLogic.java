@@ -1,6 +1,5 @@
 package dev.rivulet.engine;
 
-import java.util.function.Consumer;
 
 /**
  * The state and behaviour of one key inside a keyed step (reduce, statefulMap, windows), as in
@@ -14,7 +13,7 @@ import java.util.function.Consumer;
 public interface KeyedLogic {
 
     /** A new value for this key; {@code out} emits values (the key is added by the engine). */
-    void onValue(Object value, Consumer<Object> out) throws Exception;
+    void onValue(Object value, KeyedOutput out) throws Exception;
 
     /** The wall-clock time (epoch millis) this key wants {@link #onWake}; MAX_VALUE for never. */
     default long nextWakeMillis() {
@@ -22,11 +21,11 @@ public interface KeyedLogic {
     }
 
     /** Called when {@link #nextWakeMillis()} has passed. */
-    default void onWake(long nowMillis, Consumer<Object> out) throws Exception {
+    default void onWake(long nowMillis, KeyedOutput out) throws Exception {
     }
 
     /** The end of input. */
-    default void onEof(Consumer<Object> out) throws Exception {
+    default void onEof(KeyedOutput out) throws Exception {
     }
 
     /** Whether this key's state is gone; the engine forgets the key and records a discard. */

@@ -7,7 +7,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * The runtime of a {@link KeyedStep} on one worker: a map key → {@link KeyedLogic}, the keys
@@ -20,6 +19,34 @@ final class KeyedOperator extends Operator {
     private final PriorityQueue<Wake> wakes = new PriorityQueue<>();
     private final Map<Object, Long> scheduled = new HashMap<>();
     private OperatorContext context;
+    private final KeyEmitter emitter = new KeyEmitter();
+
+    /** One reusable output, re-pointed at the key being processed (no allocation per item). */
+    private final class KeyEmitter implements KeyedOutput {
+        private Object key;
+        private Outputs out;
+
+        KeyEmitter at(Object key, Outputs out) {
+            this.key = key;
+            this.out = out;
+            return this;
+        }
+
+        @Override
+        public void accept(Object value) {
+            out.emit(new KV<>(key, value));
+        }
+
+        @Override
+        public void emit(int port, Object value) {
+            out.emit(port, new KV<>(key, value));
+        }
+
+        @Override
+        public void countLate(long n) {
+            context.stats().addLate(n);
+        }
+    }
 
     private record Wake(long at, Object key) implements Comparable<Wake> {
         @Override
@@ -127,8 +154,8 @@ final class KeyedOperator extends Operator {
         touched.clear();
     }
 
-    private Consumer<Object> emitterFor(Object key, Outputs out) {
-        return value -> out.emit(new KV<>(key, value));
+    private KeyedOutput emitterFor(Object key, Outputs out) {
+        return emitter.at(key, out);
     }
 
     private void afterCall(Object key, KeyedLogic logic) {

@@ -5,7 +5,7 @@ import dev.rivulet.engine.KeyedStep;
 import dev.rivulet.engine.StreamRef;
 import dev.rivulet.fn.ReduceFn;
 import java.io.Serializable;
-import java.util.function.Consumer;
+import dev.rivulet.engine.KeyedOutput;
 
 /**
  * {@code reduce(stepId, reducer)}: folds every value of a key and emits the accumulator of each
@@ -50,7 +50,7 @@ public final class ReduceFinalStep extends KeyedStep {
         }
 
         @Override
-        public void onValue(Object value, Consumer<Object> out) throws Exception {
+        public void onValue(Object value, KeyedOutput out) throws Exception {
             accumulator = accumulator == null ? value : reducer.apply(accumulator, value);
             if (accumulator == null) {
                 throw new IllegalStateException("the reducer returned null; return the new accumulator");
@@ -59,7 +59,7 @@ public final class ReduceFinalStep extends KeyedStep {
         }
 
         @Override
-        public void onEof(Consumer<Object> out) {
+        public void onEof(KeyedOutput out) {
             if (changed) {
                 out.accept(accumulator);
                 changed = false;

@@ -5,7 +5,7 @@ import dev.rivulet.engine.KeyedStep;
 import dev.rivulet.engine.StreamRef;
 import dev.rivulet.fn.CompleteFn;
 import dev.rivulet.fn.ReduceFn;
-import java.util.function.Consumer;
+import dev.rivulet.engine.KeyedOutput;
 
 /**
  * {@code reduce(stepId, reducer, isComplete)}: Bytewax's semantics exactly. The first value of a
@@ -42,7 +42,7 @@ public final class ReduceStep extends KeyedStep {
         }
 
         @Override
-        public void onValue(Object value, Consumer<Object> out) throws Exception {
+        public void onValue(Object value, KeyedOutput out) throws Exception {
             accumulator = accumulator == null ? value : reducer.apply(accumulator, value);
             if (accumulator == null) {
                 throw new IllegalStateException("the reducer returned null; return the new accumulator");

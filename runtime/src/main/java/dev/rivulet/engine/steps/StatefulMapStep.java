@@ -6,7 +6,7 @@ import dev.rivulet.engine.KeyedStep;
 import dev.rivulet.engine.StreamRef;
 import dev.rivulet.fn.StateBuilder;
 import dev.rivulet.fn.StatefulMapper;
-import java.util.function.Consumer;
+import dev.rivulet.engine.KeyedOutput;
 
 /**
  * {@code statefulMap(stepId, builder, mapper)}: for every value, {@code mapper(state, value)}
@@ -44,7 +44,7 @@ public final class StatefulMapStep extends KeyedStep {
         }
 
         @Override
-        public void onValue(Object value, Consumer<Object> out) throws Exception {
+        public void onValue(Object value, KeyedOutput out) throws Exception {
             if (state == null) {
                 state = builder.build();
                 if (state == null) {

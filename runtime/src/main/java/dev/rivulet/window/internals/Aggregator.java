@@ -1,0 +1,21 @@
+package dev.rivulet.window.internals;
+
+import java.io.Serializable;
+
+/**
+ * What a window operator does with the values of one window: the accumulator starts as
+ * {@code null}, takes values with {@link #add}, absorbs a later-starting session's accumulator
+ * with {@link #merge}, and becomes the emitted value with {@link #result}. Accumulators are part
+ * of the key's snapshot, so they must be serializable.
+ */
+public interface Aggregator extends Serializable {
+
+    /** The accumulator after {@code value} (item time {@code time}) joins {@code acc}. */
+    Object add(Object acc, Object value, long time) throws Exception;
+
+    /** {@code earlier} and {@code later} (by session start) as one accumulator. */
+    Object merge(Object earlier, Object later) throws Exception;
+
+    /** The value emitted when the window closes. */
+    Object result(Object acc) throws Exception;
+}

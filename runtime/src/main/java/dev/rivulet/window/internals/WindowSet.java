@@ -1,0 +1,25 @@
+package dev.rivulet.window.internals;
+
+import java.io.Serializable;
+import java.util.List;
+
+/** The open windows of one key under one windower; part of the key's snapshot. */
+public interface WindowSet extends Serializable {
+
+    /**
+     * Adds a value with item time {@code time} to every window it belongs to that is still open
+     * at {@code watermark}.
+     *
+     * @return whether the value was late: it belongs to a window that has already closed (for
+     *     sessions: it joins no open session and is behind the watermark)
+     */
+    boolean insert(long time, Object value, long watermark, Aggregator aggregator) throws Exception;
+
+    /** Removes the windows closed at {@code watermark} into {@code closed}, in close order. */
+    void drainClosed(long watermark, List<OpenWindow> closed);
+
+    /** The earliest end among open windows; {@link Long#MAX_VALUE} when none. */
+    long nextClose();
+
+    boolean isEmpty();
+}
