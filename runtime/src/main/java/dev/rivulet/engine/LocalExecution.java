@@ -16,7 +16,8 @@ public final class LocalExecution {
     }
 
     public static void run(List<Step> steps, int workers, RunSettings settings) {
-        long startEpoch = settings.recovery().resumeEpoch();
+        long startEpoch = settings.recovery().resumePoint().epoch();
+        settings.recovery().begin(startEpoch);
         LocalTransport transport = new LocalTransport(workers, startEpoch);
         RunControl control = new RunControl();
         control.onStop(transport::wakeAll);

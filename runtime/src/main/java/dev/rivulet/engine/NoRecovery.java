@@ -11,8 +11,12 @@ public final class NoRecovery implements RecoveryStore, WorkerRecovery {
     }
 
     @Override
-    public long resumeEpoch() {
-        return 0;
+    public ResumePoint resumePoint() {
+        return ResumePoint.FRESH;
+    }
+
+    @Override
+    public void begin(long resumeEpoch) {
     }
 
     @Override
@@ -30,6 +34,6 @@ public final class NoRecovery implements RecoveryStore, WorkerRecovery {
     }
 
     @Override
-    public void commit(long frontier) {
+    public void commit(long frontier, long lastEpoch, long clusterFrontier) {
     }
 }

@@ -76,7 +76,7 @@ public final class Worker implements Runnable {
             graph.flush();
             long frontier = graph.frontier();
             if (frontier != published) {
-                graph.recovery().commit(frontier);
+                graph.recovery().commit(frontier, graph.lastEpoch(), transport.clusterFrontier());
                 transport.publishProgress(info.index(), frontier);
                 published = frontier;
             }

@@ -20,6 +20,7 @@ final class WorkerGraph {
     private final RunSettings settings;
     private final WorkerRecovery recovery;
     private final long startEpoch;
+    private long lastEpoch;
     private final List<Vertex> vertices = new ArrayList<>();
     private final List<Vertex> inputs = new ArrayList<>();
     private final List<ExchangeEdge> exchanges = new ArrayList<>();
@@ -33,6 +34,7 @@ final class WorkerGraph {
         this.settings = settings;
         this.recovery = settings.recovery().worker(worker.index());
         this.startEpoch = startEpoch;
+        this.lastEpoch = startEpoch;
     }
 
     /** Creates and opens every operator, then wires the edges. */
@@ -110,6 +112,7 @@ final class WorkerGraph {
                 continue;
             }
             InputOperator input = (InputOperator) vertex.operator();
+            lastEpoch = Math.max(lastEpoch, epoch);
             vertex.outputs().epoch(epoch);
             InputOperator.Poll poll = input.poll(nowNanos, vertex.outputs());
             vertex.outputs().flush();
@@ -143,6 +146,11 @@ final class WorkerGraph {
         for (Vertex vertex : vertices) {
             vertex.flushEdges();
         }
+    }
+
+    /** The largest epoch this worker's inputs have used (the start epoch before any). */
+    long lastEpoch() {
+        return lastEpoch;
     }
 
     /** Every epoch below this is complete on this worker. */

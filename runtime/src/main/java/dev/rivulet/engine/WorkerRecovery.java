@@ -22,9 +22,13 @@ public interface WorkerRecovery {
     void snapshot(String stepId, Object key, long epoch, Object state);
 
     /**
-     * This worker has finished every epoch below {@code frontier} (MAX_VALUE at the end of
-     * input): make the snapshots of those epochs and the frontier durable, atomically, before
-     * returning. Only then does the cluster learn of the progress.
+     * This worker has finished every epoch below {@code frontier} ({@link Vertex#DONE} at the
+     * end of input): make the snapshots of those epochs and the frontier durable, atomically,
+     * before returning. Only then does the cluster learn of the progress.
+     *
+     * @param lastEpoch the largest epoch this worker has used so far (for continuations)
+     * @param clusterFrontier the cluster-wide frontier known to this worker: no resume can start
+     *     below it, so older snapshots superseded before it may be garbage-collected
      */
-    void commit(long frontier);
+    void commit(long frontier, long lastEpoch, long clusterFrontier);
 }
