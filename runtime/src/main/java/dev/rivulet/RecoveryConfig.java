@@ -38,7 +38,7 @@ public abstract class RecoveryConfig implements Serializable {
      * }</pre>
      */
     public static RecoveryConfig sqlite(java.nio.file.Path directory) {
-        throw new UnsupportedOperationException("SQLite recovery is being built");
+        return new dev.rivulet.recovery.SqliteRecoveryConfig(directory);
     }
 
     /**

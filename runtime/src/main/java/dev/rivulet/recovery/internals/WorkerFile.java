@@ -1,0 +1,281 @@
+package dev.rivulet.recovery.internals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One worker's SQLite file: the schema, and the few statements recovery needs. Tables:
+ *
+ * <pre>
+ * flow      (name, fingerprint, stateful_steps, worker_count, worker_index)   -- one row
+ * execution (execution, worker_index, worker_count, resume_epoch, started_at)
+ * progress  (execution, worker_index, frontier, last_epoch)                   -- upserted
+ * state     (step_id, state_key BLOB, epoch, snapshot BLOB)                   -- NULL = discarded
+ * </pre>
+ *
+ * A connection is used by one thread at a time (the store synchronises start-up reads; at run
+ * time only the owning worker writes).
+ */
+final class WorkerFile implements AutoCloseable {
+    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /** The flow record of a file. */
+    record FlowRecord(String name, String fingerprint, List<String> statefulSteps, int workerCount) {
+    }
+
+    /** The latest progress of a file's worker. */
+    record Progress(long execution, long frontier, long lastEpoch) {
+    }
+
+    /** A snapshot row to write. */
+    record Row(String stepId, byte[] key, long epoch, byte[] snapshot) {
+    }
+
+    final Path path;
+    final int workerIndex;
+    private final Connection connection;
+
+    private WorkerFile(Path path, int workerIndex, Connection connection) {
+        this.path = path;
+        this.workerIndex = workerIndex;
+        this.connection = connection;
+    }
+
+    /** Checks, without writing anything, that an existing file is a readable SQLite database. */
+    static void checkHeader(Path path) throws IOException {
+        byte[] header = new byte[SQLITE_HEADER.length];
+        int read;
+        try (InputStream in = Files.newInputStream(path)) {
+            read = in.readNBytes(header, 0, header.length);
+        }
+        if (read == 0) {
+            return; // an empty file: SQLite treats it as a new database
+        }
+        if (read < header.length || !Arrays.equals(header, SQLITE_HEADER)) {
+            throw new IOException("it is not an SQLite database");
+        }
+    }
+
+    static WorkerFile open(Path path, int workerIndex) throws SQLException {
+        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + path);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("PRAGMA busy_timeout = 5000");
+            statement.execute("PRAGMA journal_mode = WAL");
+            statement.execute("PRAGMA synchronous = NORMAL");
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return new WorkerFile(path, workerIndex, connection);
+    }
+
+    /** SQLite's own consistency check of an existing file. */
+    String quickCheck() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA quick_check")) {
+            return rows.next() ? rows.getString(1) : "no answer";
+        }
+    }
+
+    boolean hasSchema() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
+                                + " ('flow', 'execution', 'progress', 'state')")) {
+            return rows.next() && rows.getInt(1) == 4;
+        }
+    }
+
+    boolean isEmpty() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            return rows.next() && rows.getInt(1) == 0;
+        }
+    }
+
+    void createSchema(FlowIdentity identity, int workerCount) throws SQLException {
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE flow (name TEXT NOT NULL, fingerprint TEXT NOT NULL,"
+                    + " stateful_steps TEXT NOT NULL, worker_count INTEGER NOT NULL, worker_index INTEGER NOT NULL)");
+            statement.execute("CREATE TABLE execution (execution INTEGER NOT NULL, worker_index INTEGER NOT NULL,"
+                    + " worker_count INTEGER NOT NULL, resume_epoch INTEGER NOT NULL, started_at TEXT NOT NULL,"
+                    + " PRIMARY KEY (execution, worker_index))");
+            statement.execute("CREATE TABLE progress (execution INTEGER NOT NULL, worker_index INTEGER NOT NULL,"
+                    + " frontier INTEGER NOT NULL, last_epoch INTEGER NOT NULL, PRIMARY KEY (execution, worker_index))");
+            statement.execute("CREATE TABLE state (step_id TEXT NOT NULL, state_key BLOB NOT NULL,"
+                    + " epoch INTEGER NOT NULL, snapshot BLOB, PRIMARY KEY (step_id, state_key, epoch))");
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO flow (name, fingerprint, stateful_steps, worker_count, worker_index) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setString(1, identity.name());
+                insert.setString(2, identity.fingerprint());
+                insert.setString(3, identity.stepsText());
+                insert.setInt(4, workerCount);
+                insert.setInt(5, workerIndex);
+                insert.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    FlowRecord readFlow() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT name, fingerprint, stateful_steps, worker_count FROM flow")) {
+            if (!rows.next()) {
+                return null;
+            }
+            return new FlowRecord(rows.getString(1), rows.getString(2),
+                    FlowIdentity.parseSteps(rows.getString(3)), rows.getInt(4));
+        }
+    }
+
+    /** The progress of the latest execution, or {@code null} when there was none. */
+    Progress latestProgress() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT e.execution, coalesce(p.frontier, e.resume_epoch), coalesce(p.last_epoch, e.resume_epoch - 1)"
+                                + " FROM execution e LEFT JOIN progress p"
+                                + " ON p.execution = e.execution AND p.worker_index = e.worker_index"
+                                + " ORDER BY e.execution DESC LIMIT 1")) {
+            return rows.next() ? new Progress(rows.getLong(1), rows.getLong(2), rows.getLong(3)) : null;
+        }
+    }
+
+    void begin(long execution, int workerCount, long resumeEpoch) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO execution (execution, worker_index, worker_count, resume_epoch, started_at)"
+                            + " VALUES (?, ?, ?, ?, ?)")) {
+                insert.setLong(1, execution);
+                insert.setInt(2, workerIndex);
+                insert.setInt(3, workerCount);
+                insert.setLong(4, resumeEpoch);
+                insert.setString(5, java.time.Instant.now().toString());
+                insert.executeUpdate();
+            }
+            upsertProgress(execution, resumeEpoch, resumeEpoch - 1);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Every key of {@code stepId} with its newest snapshot before {@code beforeEpoch} (discards included). */
+    List<byte[][]> loadLatest(String stepId, long beforeEpoch) throws SQLException {
+        List<byte[][]> result = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT s.state_key, s.snapshot FROM state s WHERE s.step_id = ? AND s.epoch = ("
+                        + " SELECT max(t.epoch) FROM state t WHERE t.step_id = s.step_id"
+                        + " AND t.state_key = s.state_key AND t.epoch < ?)")) {
+            query.setString(1, stepId);
+            query.setLong(2, beforeEpoch);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    result.add(new byte[][] {rows.getBytes(1), rows.getBytes(2)});
+                }
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Writes one commit atomically: the snapshot rows, the worker's progress, and the garbage
+     * collection of {@code gcKeys} (step id, key) below {@code collectBelow}.
+     */
+    void commit(List<Row> rows, long execution, long frontier, long lastEpoch, List<Object[]> gcKeys,
+            long collectBelow) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            if (!rows.isEmpty()) {
+                try (PreparedStatement upsert = connection.prepareStatement(
+                        "INSERT OR REPLACE INTO state (step_id, state_key, epoch, snapshot) VALUES (?, ?, ?, ?)")) {
+                    for (Row row : rows) {
+                        upsert.setString(1, row.stepId());
+                        upsert.setBytes(2, row.key());
+                        upsert.setLong(3, row.epoch());
+                        upsert.setBytes(4, row.snapshot());
+                        upsert.addBatch();
+                    }
+                    upsert.executeBatch();
+                }
+            }
+            if (!gcKeys.isEmpty()) {
+                // Keep, per key, the newest snapshot below the bound unless it is a discard;
+                // everything at or above the bound may still be needed by a resume.
+                try (PreparedStatement delete = connection.prepareStatement(
+                        "DELETE FROM state WHERE step_id = ?1 AND state_key = ?2 AND epoch < ?3 AND"
+                                + " (snapshot IS NULL OR epoch < (SELECT max(t.epoch) FROM state t"
+                                + " WHERE t.step_id = ?1 AND t.state_key = ?2 AND t.epoch < ?3))")) {
+                    for (Object[] key : gcKeys) {
+                        delete.setString(1, (String) key[0]);
+                        delete.setBytes(2, (byte[]) key[1]);
+                        delete.setLong(3, collectBelow);
+                        delete.addBatch();
+                    }
+                    delete.executeBatch();
+                }
+            }
+            upsertProgress(execution, frontier, lastEpoch);
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    private void upsertProgress(long execution, long frontier, long lastEpoch) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(
+                "INSERT INTO progress (execution, worker_index, frontier, last_epoch) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT (execution, worker_index) DO UPDATE SET frontier = excluded.frontier,"
+                        + " last_epoch = excluded.last_epoch")) {
+            upsert.setLong(1, execution);
+            upsert.setInt(2, workerIndex);
+            upsert.setLong(3, frontier);
+            upsert.setLong(4, lastEpoch);
+            upsert.executeUpdate();
+        }
+    }
+
+    /** Rows in the state table (for tests and the size checks of long runs). */
+    long stateRows() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM state")) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    long nextExecution() throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT coalesce(max(execution) + 1, 0) FROM execution")) {
+            return rows.next() ? rows.getLong(1) : 0;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        connection.close();
+    }
+}
