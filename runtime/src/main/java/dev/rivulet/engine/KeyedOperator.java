@@ -174,9 +174,14 @@ final class KeyedOperator extends Operator {
             scheduled.remove(key);
             return;
         }
-        Long previous = scheduled.put(key, at);
-        if (previous == null || previous != at) {
-            wakes.add(new Wake(at, key));
+        // Keep at most one queued wake per key: a later time never replaces an earlier one (the
+        // earlier wake runs, finds nothing due, and reschedules). Without this, an event-time
+        // clock whose wake moves with every item would flood the queue with stale entries.
+        Long previous = scheduled.get(key);
+        if (previous != null && previous <= at) {
+            return;
         }
+        scheduled.put(key, at);
+        wakes.add(new Wake(at, key));
     }
 }

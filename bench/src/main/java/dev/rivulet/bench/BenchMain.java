@@ -1,0 +1,175 @@
+package dev.rivulet.bench;
+
+import dev.rivulet.Dataflow;
+import dev.rivulet.EpochConfig;
+import dev.rivulet.RecoveryConfig;
+import dev.rivulet.Rivulet;
+import dev.rivulet.RunOptions;
+import dev.rivulet.io.Sinks;
+import dev.rivulet.io.Sources;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs every workload against its plain-Java baseline in one JVM and reports throughput ratios
+ * (baseline time / Rivulet time: 1.0 means as fast as the hand-written loop) with the targets.
+ *
+ * <p>Usage: {@code BenchMain [--quick] [--out DIR]}; {@code --quick} shrinks the data tenfold
+ * (a smoke run, not a measurement).
+ */
+public final class BenchMain {
+
+    private final List<String[]> rows = new ArrayList<>();
+    private final int scale;
+
+    private BenchMain(int scale) {
+        this.scale = scale;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        int outIndex = Arrays.asList(args).indexOf("--out");
+        Path out = Path.of(outIndex >= 0 ? args[outIndex + 1] : "bench/results");
+        new BenchMain(quick ? 10 : 1).run(out);
+    }
+
+    private void run(Path out) throws Exception {
+        String machine = Runtime.getRuntime().availableProcessors() + " cores, "
+                + (Runtime.getRuntime().maxMemory() >> 20) + " MiB max heap, Java " + System.getProperty("java.version")
+                + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        System.out.println("# Rivulet benchmark — " + machine);
+        wordCount();
+        windowSum();
+        chain();
+        startup();
+        write(out, machine);
+    }
+
+    private void wordCount() throws Exception {
+        String[] lines = Data.zipfLines(2_000_000 / scale, 50_000, 1.1, 1);
+        Measure.Result base = Measure.best(1, 3, () -> WordCount.baseline(lines));
+        Measure.Result base2 = Measure.best(1, 3, () -> WordCount.baselineTwoThreads(lines));
+        Measure.Result one = Measure.best(1, 3, () -> WordCount.rivulet(lines, 1));
+        Measure.Result two = Measure.best(1, 3, () -> WordCount.rivulet(lines, 2));
+        report("W1 word count", "plain Java, 1 thread", base, base, null);
+        report("W1 word count", "plain Java, 2 threads", base2, base, null);
+        report("W1 word count", "Rivulet, 1 worker", one, base, "≥ 0.5");
+        report("W1 word count", "Rivulet, 2 workers", two, base, "≥ 1.6 × 1 worker = "
+                + fmt(1.6 * base.seconds() / one.seconds()));
+    }
+
+    private void windowSum() throws Exception {
+        Data.Event[] events = Data.events(10_000_000 / scale, WindowSum.BASE, 2);
+        Measure.Result base = Measure.best(1, 3, () -> WindowSum.baseline(events));
+        Measure.Result base2 = Measure.best(1, 3, () -> WindowSum.baselineTwoThreads(events));
+        Measure.Result one = Measure.best(1, 2, () -> WindowSum.rivulet(events, 1, RunOptions.defaults()));
+        Measure.Result two = Measure.best(1, 2, () -> WindowSum.rivulet(events, 2, RunOptions.defaults()));
+        report("W2 window sum", "plain Java, 1 thread", base, base, null);
+        report("W2 window sum", "plain Java, 2 threads", base2, base, null);
+        report("W2 window sum", "Rivulet, 1 worker", one, base, "≥ 0.2");
+        report("W2 window sum", "Rivulet, 2 workers", two, base, null);
+
+        RunOptions periodic = RunOptions.defaults().epochs(EpochConfig.periodic(Duration.ofSeconds(1)));
+        Measure.Result off = Measure.best(0, 2, () -> WindowSum.rivulet(events, 1, periodic));
+        Measure.Result on = Measure.best(0, 2, () -> {
+            Path dir = Files.createTempDirectory("rivulet-bench-recovery");
+            try {
+                return WindowSum.rivulet(events, 1, periodic.recovery(RecoveryConfig.sqlite(dir)));
+            } finally {
+                deleteTree(dir);
+            }
+        });
+        report("Recovery cost (W2, 1 s epochs)", "recovery off", off, base, null);
+        report("Recovery cost (W2, 1 s epochs)", "recovery on", on, base, "on/off time ≤ 1.15 (is "
+                + fmt(on.seconds() / off.seconds()) + ")");
+    }
+
+    private void chain() throws Exception {
+        long n = 20_000_000L / scale;
+        Measure.Result base = Measure.best(2, 3, () -> StatelessChain.baseline(n));
+        Measure.Result one = Measure.best(1, 3, () -> StatelessChain.rivulet(n, 1));
+        Measure.Result two = Measure.best(1, 3, () -> StatelessChain.rivulet(n, 2));
+        report("W3 stateless chain", "plain Java, 1 thread", base, base, null);
+        report("W3 stateless chain", "Rivulet, 1 worker", one, base, "≥ 0.2");
+        report("W3 stateless chain", "Rivulet, 2 workers", two, base, null);
+    }
+
+    private void startup() throws Exception {
+        Measure.Result warm = Measure.best(20, 30, () -> {
+            List<Integer> out = new ArrayList<>();
+            Dataflow flow = new Dataflow("w4-trivial");
+            flow.input("inp", Sources.testing(List.of(1, 2, 3))).output("out", Sinks.collect(out));
+            Rivulet.runMain(flow);
+            return (long) out.size();
+        });
+        rows.add(new String[] {"W4 start-up", "runMain, warm JVM", String.format(Locale.ROOT, "%.1f ms",
+                warm.seconds() * 1000), "", "≤ 50 ms", warm.seconds() <= 0.05 ? "met" : "missed",
+                String.valueOf(warm.checksum() == 3)});
+        System.out.println(String.join(" | ", rows.get(rows.size() - 1)));
+    }
+
+    private void report(String workload, String variant, Measure.Result result, Measure.Result baseline,
+            String target) {
+        double ratio = baseline.seconds() / result.seconds();
+        String status = "";
+        if (target != null) {
+            double goal = target.startsWith("≥ 1.6") ? 1.6 * baseline.seconds() / rowsSeconds(workload)
+                    : target.startsWith("on/off") ? Double.NaN : Double.parseDouble(target.substring(2));
+            status = Double.isNaN(goal) ? (result.seconds() / lastSeconds() <= 1.15 ? "met" : "missed")
+                    : ratio >= goal ? "met" : "missed";
+        }
+        rows.add(new String[] {workload, variant, String.format(Locale.ROOT, "%.3f s", result.seconds()),
+                fmt(ratio), target == null ? "" : target, status,
+                String.valueOf(result.checksum() == baseline.checksum() || workload.startsWith("Recovery")),
+                String.format(Locale.ROOT, "%d MiB", result.peakHeapBytes() >> 20)});
+        System.out.println(String.join(" | ", rows.get(rows.size() - 1)));
+    }
+
+    /** Seconds of the 1-worker Rivulet row of a workload (for the scaling target). */
+    private double rowsSeconds(String workload) {
+        for (String[] row : rows) {
+            if (row[0].equals(workload) && row[1].equals("Rivulet, 1 worker")) {
+                return Double.parseDouble(row[2].replace(" s", ""));
+            }
+        }
+        return Double.NaN;
+    }
+
+    private double lastSeconds() {
+        return Double.parseDouble(rows.get(rows.size() - 1)[2].replace(" s", ""));
+    }
+
+    private static String fmt(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private void write(Path dir, String machine) throws IOException {
+        Files.createDirectories(dir);
+        StringBuilder csv = new StringBuilder("workload,variant,time,ratio_to_baseline,target,status,checksum_ok,peak_heap\n");
+        StringBuilder md = new StringBuilder("Machine: " + machine + "\n\n"
+                + "| workload | variant | time | ratio to 1-thread baseline | target | status | checksum | peak heap |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        for (String[] row : rows) {
+            csv.append(String.join(",", Arrays.stream(row).map(c -> "\"" + c.replace("\"", "'") + "\"").toList()))
+                    .append('\n');
+            md.append("| ").append(String.join(" | ", row)).append(" |\n");
+        }
+        Files.writeString(dir.resolve("results.csv"), csv);
+        Files.writeString(dir.resolve("results.md"), md);
+        System.out.println("\n" + md);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}
