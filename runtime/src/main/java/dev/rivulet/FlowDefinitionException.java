@@ -8,4 +8,8 @@ public class FlowDefinitionException extends RivuletException {
     public FlowDefinitionException(String message) {
         super(message);
     }
+
+    public FlowDefinitionException(String message, Throwable cause) {
+        super(message, cause);
+    }
 }

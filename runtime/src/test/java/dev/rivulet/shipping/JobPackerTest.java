@@ -1,0 +1,130 @@
+package dev.rivulet.shipping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rivulet.Dataflow;
+import dev.rivulet.Rivulet;
+import java.util.List;
+import java.util.Map;
+import jdk.jshell.JShell;
+import jdk.jshell.Snippet;
+import jdk.jshell.SnippetEvent;
+import jdk.jshell.execution.LocalExecutionControlProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Flows built by real JShell snippets (as in a notebook) are packed and opened in a class loader
+ * that has never seen the notebook's classes, as a worker JVM would.
+ */
+class JobPackerTest {
+    private JShell shell;
+
+    @BeforeEach
+    void startShell() {
+        shell = JShell.builder()
+                .executionEngine(new LocalExecutionControlProvider(), Map.of())
+                .compilerOptions("--class-path", System.getProperty("java.class.path"))
+                .build();
+        eval("import dev.rivulet.*; import dev.rivulet.io.*; import dev.rivulet.shipping.NotebookHolder;"
+                + " import java.util.*;");
+    }
+
+    @AfterEach
+    void closeShell() {
+        shell.close();
+    }
+
+    private void eval(String code) {
+        String remaining = code;
+        while (!remaining.isBlank()) {
+            var info = shell.sourceCodeAnalysis().analyzeCompletion(remaining);
+            for (SnippetEvent event : shell.eval(info.source())) {
+                if (event.status() == Snippet.Status.REJECTED || event.exception() != null) {
+                    throw new AssertionError("snippet failed: " + info.source() + " → "
+                            + shell.diagnostics(event.snippet()).map(d -> d.getMessage(null)).toList()
+                            + " " + event.exception());
+                }
+            }
+            remaining = info.remaining();
+        }
+    }
+
+    private JobPackage packFlow() {
+        eval("class Marker {}");
+        eval("NotebookHolder.loader = Marker.class.getClassLoader();");
+        eval("NotebookHolder.flow = flow;");
+        ClassLoader loader = NotebookHolder.loader;
+        return JobPacker.pack((Dataflow) NotebookHolder.flow, loader, JobPacker.resourceBytes(loader));
+    }
+
+    private static List<Object> runOpened(JobPackage job) throws Exception {
+        // The parent knows Rivulet but not the notebook's classes: like a worker JVM.
+        JobPackage.Opened opened = job.open(JobPackerTest.class.getClassLoader());
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(opened.loader());
+        try {
+            return Rivulet.runMain(opened.flow()).captured("out");
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    @Test
+    void notebookVariablesTravelByValueAndRecordsAndMethodsWork() throws Exception {
+        eval("int k = 3;");
+        eval("record Scaled(int original, int scaled) implements java.io.Serializable {}");
+        eval("int triple(int x) { return x * k; }");
+        eval("Dataflow flow = new Dataflow(\"nb\");");
+        eval("flow.input(\"inp\", Sources.testing(List.of(1, 2, 3)))"
+                + ".map(\"scale\", x -> new Scaled(x, triple(x))).capture(\"out\");");
+        JobPackage job = packFlow();
+        assertThat(job.classes()).isNotEmpty().allSatisfy((name, bytes) -> assertThat(name).startsWith("REPL."));
+        assertThat(job.statics()).extracting(JobPackage.StaticValue::field).contains("k");
+
+        eval("k = 100;"); // changing the variable after submit does not change the shipped job
+        List<Object> out = runOpened(job);
+        assertThat(out).extracting(Object::toString)
+                .containsExactly("Scaled[original=1, scaled=3]", "Scaled[original=2, scaled=6]",
+                        "Scaled[original=3, scaled=9]");
+        assertThat(out.get(0).getClass().getClassLoader()).isNotSameAs(NotebookHolder.loader);
+    }
+
+    @Test
+    void aVariableHoldingALambdaIsShippedToAFixpoint() throws Exception {
+        eval("int offset = 10;");
+        eval("dev.rivulet.fn.MapFn<Integer, Integer> shift = x -> x + offset;");
+        eval("Dataflow flow = new Dataflow(\"nb2\");");
+        eval("flow.input(\"inp\", Sources.testing(List.of(1, 2))).map(\"shift\", x -> shift.apply(x)).capture(\"out\");");
+        List<Object> out = runOpened(packFlow());
+        assertThat(out).containsExactly(11, 12);
+    }
+
+    @Test
+    void aNonSerializableVariableIsNamedWithItsStep() {
+        eval("Object lock = new Object();");
+        eval("Dataflow flow = new Dataflow(\"nb3\");");
+        eval("flow.input(\"inp\", Sources.testing(List.of(1))).map(\"guarded\", x -> { synchronized (lock) { return x; } })"
+                + ".capture(\"out\");");
+        assertThatThrownBy(this::packFlow)
+                .isInstanceOf(ShippingException.class)
+                .hasMessageContaining("step 'guarded'")
+                .hasMessageContaining("`lock`")
+                .hasMessageContaining("java.lang.Object");
+    }
+
+    @Test
+    void aCapturedNonSerializableValueNamesTheStep() {
+        eval("Dataflow flow = new Dataflow(\"nb4\");");
+        eval("void build() { Thread t = new Thread(); flow.input(\"inp\", Sources.testing(List.of(1)))"
+                + ".map(\"captures\", x -> t.getName()).capture(\"out\"); }");
+        eval("build();");
+        assertThatThrownBy(this::packFlow)
+                .isInstanceOf(ShippingException.class)
+                .hasMessageContaining("step 'captures'")
+                .hasMessageContaining("java.lang.Thread");
+    }
+}
