@@ -121,15 +121,30 @@ public final class Rivulet {
     }
 
     /**
-     * Starts {@code processes} local worker JVMs with {@code workersPerProcess} threads each,
-     * ships the flow to them, and waits until all are done; captured items come back to this
-     * process.
+     * Starts {@code processes} local worker JVMs with {@code workersPerProcess} threads each (the
+     * same java and class path as this JVM), ships the flow to them (it must be
+     * {@link java.io.Serializable}, as everything built with the API is), and waits until all are
+     * done. Captured items come back to this process: to {@link RunOptions#onCapture} as they
+     * arrive, and into the returned result. With one process the flow runs in this JVM.
+     *
+     * <pre>{@code
+     * RunResult result = Rivulet.spawnCluster(flow, 2, 2, RunOptions.defaults()); // 4 workers in 2 JVMs
+     * }</pre>
+     *
+     * <p>Each child listens on an ephemeral loopback port and connections are authenticated with
+     * a random per-cluster secret, so several clusters can run on one host. A failure in any
+     * worker, or a child's death, stops every child promptly and is thrown here; children exit
+     * when this JVM dies; interrupting the calling thread kills them
+     * ({@link RunCancelledException}).
+     *
+     * @return every child's captured items and the summed statistics; {@link RunResult#workers()}
+     *     is {@code processes * workersPerProcess}
      */
     public static RunResult spawnCluster(Dataflow flow, int processes, int workersPerProcess,
             RunOptions options) {
         if (processes == 1) {
             return run(flow, workersPerProcess, options);
         }
-        throw new UnsupportedOperationException("multi-process clusters are not available yet");
+        return dev.rivulet.cluster.internals.ClusterSpawner.spawn(flow, processes, workersPerProcess, options);
     }
 }
