@@ -42,6 +42,7 @@ final class ClusterFlows {
         Dataflow flow = new Dataflow("slow-word-count");
         flow.input("lines", TestingSource.<String>builder().items(lines().subList(0, 10)).pause(pause)
                         .items(lines().subList(10, 20)).build())
+                .capture("seen")
                 .flatMap("split", line -> Arrays.asList(line.split(" ")))
                 .keyBy("word", word -> word)
                 .map("one", word -> 1L)
