@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -61,6 +60,35 @@ class ClusterShutdownTest {
         assertThat(result).isInstanceOf(RivuletException.class);
         assertThat(((RivuletException) result).getMessage())
                 .contains("pid " + victim.pid(), "exited unexpectedly", "exit code 137");
+    }
+
+    @Test
+    void childrenExitWhenTheirParentDies() throws Exception {
+        Process parent = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-cp",
+                System.getProperty("java.class.path"), ParentThatDies.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<Long> pids = new java.util.ArrayList<>();
+        try (var reader = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream()))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.startsWith("CHILDREN ")) {
+                    for (String pid : line.substring(9).trim().split(" ")) {
+                        pids.add(Long.parseLong(pid));
+                    }
+                }
+            }
+        } finally {
+            assertThat(parent.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(pids).hasSize(2);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (long pid : pids) {
+            while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("child %d of the dead parent is gone", pid).isFalse();
+        }
     }
 
     @Test

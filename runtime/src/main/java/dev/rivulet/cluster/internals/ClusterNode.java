@@ -266,6 +266,11 @@ public final class ClusterNode implements Mesh.Listener {
     }
 
     @Override
+    public void onLocalFailure(RuntimeException failure) {
+        control.fail(failure instanceof RivuletException r ? r : new RivuletException(failure.toString(), failure));
+    }
+
+    @Override
     public boolean inboxesFull() {
         return !control.stopped() && transport.inboxesFull();
     }

@@ -59,6 +59,9 @@ final class Mesh implements AutoCloseable {
         /** The authenticated connection with {@code peer} ended or broke. */
         void onPeerLost(int peer, String why);
 
+        /** This process failed handling what a peer sent (items it cannot decode). */
+        void onLocalFailure(RuntimeException failure);
+
         /** Whether this process's inboxes are so full that reading from peers should pause. */
         boolean inboxesFull();
     }
@@ -203,7 +206,12 @@ final class Mesh implements AutoCloseable {
     }
 
     void broken(int peer, Channel channel, Throwable cause) {
-        if (peers.get(peer) == channel && !closing) {
+        if (peers.get(peer) != channel || closing) {
+            return;
+        }
+        if (cause instanceof RivuletException failure) {
+            listener.onLocalFailure(failure);
+        } else {
             listener.onPeerLost(peer, "the connection broke: " + cause);
         }
     }

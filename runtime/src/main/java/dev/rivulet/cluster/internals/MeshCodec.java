@@ -1,5 +1,6 @@
 package dev.rivulet.cluster.internals;
 
+import dev.rivulet.RivuletException;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -23,6 +24,10 @@ final class MeshCodec extends ChannelInboundHandlerAdapter {
         MeshFrame decoded;
         try {
             decoded = MeshFrame.decode(frame, serializer);
+        } catch (RuntimeException e) {
+            throw new RivuletException("could not read items sent by another process: " + e + ". Every class of "
+                    + "the items that cross processes must be on every process's class path (the same version), "
+                    + "and serializable by Kryo.", e);
         } finally {
             frame.release();
         }
