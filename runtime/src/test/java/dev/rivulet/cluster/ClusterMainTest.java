@@ -29,7 +29,16 @@ class ClusterMainTest {
 
     @Test
     void twoProcessesWithAddressesFormOneCluster() throws Exception {
-        List<String> addresses = List.of("127.0.0.1:" + freePort(), "127.0.0.1:" + freePort());
+        runTwoProcesses(List.of("127.0.0.1:" + freePort(), "127.0.0.1:" + freePort()));
+    }
+
+    @Test
+    void processesOnDifferentLoopbackAddressesFormOneCluster() throws Exception {
+        int port = freePort();
+        runTwoProcesses(List.of("127.0.0.2:" + port, "127.0.0.3:" + port));
+    }
+
+    private static void runTwoProcesses(List<String> addresses) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<RunResult>> results = new ArrayList<>();

@@ -56,7 +56,6 @@ public final class ClusterNode implements Mesh.Listener {
     private final CountDownLatch started;
     private final boolean[] said;
     private final CountDownLatch goodbyes;
-    private volatile boolean finishing;
 
     public ClusterNode(Settings settings, ClassLoader classLoader) {
         this.settings = settings;
@@ -116,7 +115,6 @@ public final class ClusterNode implements Mesh.Listener {
             transport.start(epoch);
             runWorkers(store, epoch);
             throwIfStopped();
-            finishing = true;
             mesh.broadcast(MeshFrame::encodeBye);
             awaitOrStop(goodbyes);
             throwIfStopped();
@@ -273,10 +271,5 @@ public final class ClusterNode implements Mesh.Listener {
     @Override
     public boolean inboxesFull() {
         return !control.stopped() && transport.inboxesFull();
-    }
-
-    /** Whether the workers finished and the process is only waiting for the others' goodbyes. */
-    boolean finishing() {
-        return finishing;
     }
 }

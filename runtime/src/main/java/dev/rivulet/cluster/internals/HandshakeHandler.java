@@ -173,7 +173,8 @@ final class HandshakeHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        reject(ctx, cause.toString());
+        reject(ctx, cause instanceof io.netty.handler.codec.TooLongFrameException
+                ? "not a Rivulet cluster connection (" + cause.getMessage() + ")" : cause.toString());
     }
 
     @Override
