@@ -88,27 +88,63 @@ public final class Rivulet {
 
     /**
      * Joins a multi-process cluster as process {@code processId} of {@code addresses} (one
-     * {@code host:port} per process, this one included), running {@code workersPerProcess} worker
-     * threads here. With no addresses it is {@link #run(Dataflow, int, RunOptions)}.
+     * {@code host:port} per process, this one included), running workers
+     * {@code processId * workersPerProcess} to {@code (processId + 1) * workersPerProcess - 1} of
+     * {@code addresses.size() * workersPerProcess} here. With no addresses it is
+     * {@link #run(Dataflow, int, RunOptions)}.
+     *
+     * <p>Every process must get the same flow, addresses and workers per process; connections are
+     * authenticated with the secret in the environment variable {@code RIVULET_CLUSTER_SECRET}
+     * (the same text in every process; without it a weak default derived from the addresses is
+     * used and a warning logged).
+     *
+     * <pre>{@code
+     * // on host a:  Rivulet.clusterMain(flow, List.of("a:2101", "b:2101"), 0, 2, RunOptions.defaults());
+     * // on host b:  Rivulet.clusterMain(flow, List.of("a:2101", "b:2101"), 1, 2, RunOptions.defaults());
+     * }</pre>
+     *
+     * @return this process's captured items and step statistics; {@link RunResult#workers()} is
+     *     the cluster's total
+     * @throws RivuletException the first failure of any worker in any process (with step id,
+     *     item and, as cause, the original exception or a
+     *     {@link dev.rivulet.cluster.RemoteWorkerException}); a lost process; a recovery store
+     *     that could not be opened in any process
      */
     public static RunResult clusterMain(Dataflow flow, java.util.List<String> addresses, int processId,
             int workersPerProcess, RunOptions options) {
         if (addresses == null || addresses.isEmpty()) {
             return run(flow, workersPerProcess, options);
         }
-        throw new UnsupportedOperationException("multi-process clusters are not available yet");
+        return dev.rivulet.cluster.internals.ClusterRuns.clusterMain(flow, addresses, processId, workersPerProcess,
+                options, dev.rivulet.cluster.internals.ClusterSecret.forClusterMain(addresses,
+                        System.getenv(dev.rivulet.cluster.internals.ClusterSecret.ENV)));
     }
 
     /**
-     * Starts {@code processes} local worker JVMs with {@code workersPerProcess} threads each,
-     * ships the flow to them, and waits until all are done; captured items come back to this
-     * process.
+     * Starts {@code processes} local worker JVMs with {@code workersPerProcess} threads each (the
+     * same java and class path as this JVM), ships the flow to them (it must be
+     * {@link java.io.Serializable}, as everything built with the API is), and waits until all are
+     * done. Captured items come back to this process: to {@link RunOptions#onCapture} as they
+     * arrive, and into the returned result. With one process the flow runs in this JVM.
+     *
+     * <pre>{@code
+     * RunResult result = Rivulet.spawnCluster(flow, 2, 2, RunOptions.defaults()); // 4 workers in 2 JVMs
+     * }</pre>
+     *
+     * <p>Each child listens on an ephemeral loopback port and connections are authenticated with
+     * a random per-cluster secret, so several clusters can run on one host. A failure in any
+     * worker, or a child's death, stops every child promptly and is thrown here; children exit
+     * when this JVM dies; interrupting the calling thread kills them
+     * ({@link RunCancelledException}).
+     *
+     * @return every child's captured items and the summed statistics; {@link RunResult#workers()}
+     *     is {@code processes * workersPerProcess}
      */
     public static RunResult spawnCluster(Dataflow flow, int processes, int workersPerProcess,
             RunOptions options) {
         if (processes == 1) {
             return run(flow, workersPerProcess, options);
         }
-        throw new UnsupportedOperationException("multi-process clusters are not available yet");
+        return dev.rivulet.cluster.internals.ClusterSpawner.spawn(flow, processes, workersPerProcess, options);
     }
 }

@@ -1,0 +1,141 @@
+package dev.rivulet.cluster.internals;
+
+import java.io.BufferedReader;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One child JVM of a spawned cluster: started with the same java and class path as this one,
+ * given its secret and job on stdin (which then stays open: closing it is how the child learns
+ * this process died), its stdout and stderr forwarded with a {@code [process i]} prefix, and the
+ * last lines of its stderr kept for error messages.
+ */
+final class ChildProcess {
+    private static final int STDERR_TAIL_LINES = 30;
+
+    private final int processId;
+    private final Process process;
+    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final List<Thread> forwarders = new ArrayList<>();
+
+    private ChildProcess(int processId, Process process) {
+        this.processId = processId;
+        this.process = process;
+    }
+
+    static ChildProcess start(int processId, int processes, int workersPerProcess, int controlPort,
+            ClusterSecret secret, byte[] job) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(ProcessHandle.current().info().command()
+                .orElse(System.getProperty("java.home") + "/bin/java"));
+        String extra = System.getProperty("rivulet.cluster.jvmOptions", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(WorkerProcessMain.class.getName());
+        command.add(Integer.toString(processId));
+        command.add(Integer.toString(processes));
+        command.add(Integer.toString(workersPerProcess));
+        command.add(Integer.toString(controlPort));
+        Process process = new ProcessBuilder(command).start();
+        ChildProcess child = new ChildProcess(processId, process);
+        child.forward(process.getInputStream(), System.out, false);
+        child.forward(process.getErrorStream(), System.err, true);
+        try {
+            DataOutputStream stdin = new DataOutputStream(process.getOutputStream());
+            stdin.writeInt(WorkerProcessMain.BOOTSTRAP_MAGIC);
+            stdin.write(secret.bytes());
+            stdin.writeInt(job.length);
+            stdin.write(job);
+            stdin.flush();
+        } catch (IOException e) {
+            process.destroyForcibly();
+            throw e;
+        }
+        return child;
+    }
+
+    private void forward(InputStream stream, PrintStream target, boolean keepTail) {
+        Thread thread = new Thread(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    target.println("[process " + processId + "] " + line);
+                    if (keepTail) {
+                        synchronized (stderrTail) {
+                            stderrTail.addLast(line);
+                            if (stderrTail.size() > STDERR_TAIL_LINES) {
+                                stderrTail.removeFirst();
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the child is gone
+            }
+        }, "rivulet-child-" + processId + (keepTail ? "-stderr" : "-stdout"));
+        thread.setDaemon(true);
+        thread.start();
+        forwarders.add(thread);
+    }
+
+    int processId() {
+        return processId;
+    }
+
+    Process process() {
+        return process;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The last lines the child wrote to stderr (after its forwarders drained), or "". */
+    String stderrTail() {
+        for (Thread thread : forwarders) {
+            try {
+                thread.join(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        synchronized (stderrTail) {
+            return String.join("\n", stderrTail);
+        }
+    }
+
+    /** Kills the child and its descendants at once. */
+    void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
+        closeStdin();
+    }
+
+    void closeStdin() {
+        try {
+            OutputStream stdin = process.getOutputStream();
+            stdin.close();
+        } catch (IOException e) {
+            // already closed
+        }
+    }
+
+    /** Waits up to {@code millis} for the child to exit; returns whether it did. */
+    boolean awaitExit(long millis) throws InterruptedException {
+        return process.waitFor(millis, TimeUnit.MILLISECONDS);
+    }
+}

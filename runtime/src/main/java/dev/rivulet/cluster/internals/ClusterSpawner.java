@@ -1,0 +1,363 @@
+package dev.rivulet.cluster.internals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.type.TypeReference;
+import dev.rivulet.CaptureListener;
+import dev.rivulet.Dataflow;
+import dev.rivulet.RivuletException;
+import dev.rivulet.RunCancelledException;
+import dev.rivulet.RunOptions;
+import dev.rivulet.RunResult;
+import dev.rivulet.engine.StepStats;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The parent of a spawned cluster ({@code Rivulet.spawnCluster}): starts the child JVMs, hands
+ * them the job and, once every child listens on its ephemeral loopback port, the address list;
+ * then collects captured items, statistics and the outcome over each child's control connection.
+ * Any failure, a child's death, or an interrupt ends every child; children also end by
+ * themselves when this process dies (their stdin closes).
+ */
+public final class ClusterSpawner {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterSpawner.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final long FAILURE_GRACE_MILLIS = 1000;
+
+    private sealed interface Event {
+    }
+
+    private record Ready(int child, int port) implements Event {
+    }
+
+    private record Stats(int child, Map<String, long[]> counters) implements Event {
+    }
+
+    private record Done(int child) implements Event {
+    }
+
+    private record Failed(int child, FailureReport report) implements Event {
+    }
+
+    private record Exited(int child, int code) implements Event {
+    }
+
+    private final Dataflow flow;
+    private final int processes;
+    private final int workersPerProcess;
+    private final RunOptions options;
+    private final ClassLoader classLoader = ClusterRuns.contextClassLoader();
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final List<ChildProcess> children = new ArrayList<>();
+    private final AtomicReferenceArray<ControlConnection> connections;
+    private final Map<String, List<Object>> captured;
+    private final Map<String, StepStats> stats = new ConcurrentHashMap<>();
+
+    private ClusterSpawner(Dataflow flow, int processes, int workersPerProcess, RunOptions options) {
+        this.flow = flow;
+        this.processes = processes;
+        this.workersPerProcess = workersPerProcess;
+        this.options = options;
+        this.connections = new AtomicReferenceArray<>(processes);
+        this.captured = ClusterRuns.emptyCaptures(flow);
+    }
+
+    /** Runs {@code flow} on {@code processes} child JVMs of {@code workersPerProcess} workers each. */
+    public static RunResult spawn(Dataflow flow, int processes, int workersPerProcess, RunOptions options) {
+        if (processes < 1 || workersPerProcess < 1) {
+            throw new IllegalArgumentException("processes and workersPerProcess must be at least 1, got "
+                    + processes + " and " + workersPerProcess);
+        }
+        flow.validate();
+        return new ClusterSpawner(flow, processes, workersPerProcess, options).run();
+    }
+
+    private RunResult run() {
+        long start = System.nanoTime();
+        byte[] job = new JobSpec(flow, options.epochs(), options.recovery(), options.batchSize()).toBytes();
+        ClusterSecret secret = ClusterSecret.random();
+        Thread hook = new Thread(this::killAll, "rivulet-cluster-shutdown");
+        try (ServerSocket server = new ServerSocket(0, processes * 2, InetAddress.getLoopbackAddress())) {
+            startAccepting(server, new Handshake(secret));
+            Runtime.getRuntime().addShutdownHook(hook);
+            for (int id = 0; id < processes; id++) {
+                ChildProcess child = ChildProcess.start(id, processes, workersPerProcess, server.getLocalPort(),
+                        secret, job);
+                children.add(child);
+                int childId = id;
+                child.process().onExit().thenRun(() -> events.add(new Exited(childId, child.process().exitValue())));
+            }
+            supervise();
+        } catch (IOException e) {
+            killAll();
+            throw new RivuletException("could not start the worker processes of flow '" + flow.name() + "': " + e, e);
+        } finally {
+            for (int i = 0; i < processes; i++) {
+                ControlConnection connection = connections.get(i);
+                if (connection != null) {
+                    connection.close();
+                }
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs anyway
+            }
+        }
+        return new RunResult(captured, ClusterRuns.statistics(flow, stats), Duration.ofNanos(System.nanoTime() - start),
+                processes * workersPerProcess);
+    }
+
+    private void startAccepting(ServerSocket server, Handshake handshake) {
+        Thread acceptor = new Thread(() -> {
+            while (!server.isClosed()) {
+                Socket socket;
+                try {
+                    socket = server.accept();
+                } catch (IOException e) {
+                    return;
+                }
+                Thread reader = new Thread(() -> serve(socket, handshake), "rivulet-control-" + socket.getPort());
+                reader.setDaemon(true);
+                reader.start();
+            }
+        }, "rivulet-control-accept");
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Authenticates one control connection, then reads its frames until it ends. */
+    private void serve(Socket socket, Handshake handshake) {
+        ControlConnection connection;
+        try {
+            connection = ControlConnection.accept(socket, handshake,
+                    child -> child >= 0 && child < processes && connections.get(child) == null);
+        } catch (IOException e) {
+            LOG.warn("rejected a control connection from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+            closeQuietly(socket);
+            return;
+        }
+        int child = connection.peer();
+        if (!connections.compareAndSet(child, null, connection)) {
+            connection.close();
+            return;
+        }
+        ItemSerializer serializer = new ItemSerializer(classLoader);
+        CaptureListener user = options.captureListener();
+        try {
+            while (true) {
+                ControlConnection.Frame frame = connection.read();
+                DataInputStream in = new DataInputStream(new ByteArrayInputStream(frame.payload()));
+                switch (frame.type()) {
+                    case ControlConnection.READY -> events.add(new Ready(child, in.readInt()));
+                    case ControlConnection.CAPTURE -> {
+                        String stepId = in.readUTF();
+                        int worker = in.readInt();
+                        long epoch = in.readLong();
+                        List<Object> items = serializer.fromBytes(in.readAllBytes());
+                        List<Object> target = captured.get(stepId);
+                        if (target != null) {
+                            target.addAll(items);
+                        }
+                        user.onCaptured(stepId, worker, epoch, items);
+                    }
+                    case ControlConnection.STATS -> events.add(new Stats(child,
+                            JSON.readValue(frame.payload(), new TypeReference<Map<String, long[]>>() { })));
+                    case ControlConnection.DONE -> events.add(new Done(child));
+                    case ControlConnection.FAILED -> events.add(new Failed(child,
+                            FailureReport.fromJson(frame.payload())));
+                    default -> throw new IOException("unknown control frame " + frame.type());
+                }
+            }
+        } catch (EOFException e) {
+            // the child closed its side: its exit is reported by onExit
+        } catch (IOException | RuntimeException e) {
+            events.add(new Failed(child, FailureReport.plain(FailureReport.Kind.LOST, child,
+                    "the control connection of process " + child + " failed: " + e)));
+        }
+    }
+
+    private void supervise() {
+        boolean[] ready = new boolean[processes];
+        boolean[] done = new boolean[processes];
+        boolean[] reported = new boolean[processes];
+        boolean[] exited = new boolean[processes];
+        int[] ports = new int[processes];
+        int readyCount = 0;
+        int doneCount = 0;
+        int exitedCount = 0;
+        List<FailureReport> failures = new ArrayList<>();
+        long startDeadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        long failDeadline = Long.MAX_VALUE;
+        try {
+            while (exitedCount < processes) {
+                if (doneCount == processes && failures.isEmpty()) {
+                    break;
+                }
+                long now = System.nanoTime();
+                if (!failures.isEmpty() && now >= failDeadline) {
+                    break;
+                }
+                if (readyCount < processes && now >= startDeadline && failures.isEmpty()) {
+                    failures.add(FailureReport.plain(FailureReport.Kind.ORIGINAL, -1, "the worker processes did "
+                            + "not all start within " + START_TIMEOUT.toSeconds() + " s (ready: " + readyCount + " of "
+                            + processes + ")"));
+                    break;
+                }
+                Event event = events.poll(Math.max(1, Math.min(failDeadline, startDeadline) - now), TimeUnit.NANOSECONDS);
+                if (event == null) {
+                    continue;
+                }
+                if (event instanceof Ready r && !ready[r.child()]) {
+                    ready[r.child()] = true;
+                    ports[r.child()] = r.port();
+                    if (++readyCount == processes) {
+                        sendAddresses(ports);
+                    }
+                } else if (event instanceof Stats s) {
+                    s.counters().forEach((step, c) -> {
+                        StepStats total = stats.computeIfAbsent(step, id -> new StepStats(id, operatorOf(id)));
+                        total.addIn(c[0]);
+                        total.addOut(c[1]);
+                        total.addLate(c[2]);
+                    });
+                } else if (event instanceof Done d && !done[d.child()]) {
+                    done[d.child()] = true;
+                    reported[d.child()] = true;
+                    doneCount++;
+                } else if (event instanceof Failed f) {
+                    reported[f.child()] = true;
+                    failures.add(f.report());
+                } else if (event instanceof Exited x && !exited[x.child()]) {
+                    exited[x.child()] = true;
+                    exitedCount++;
+                    if (!reported[x.child()]) {
+                        failures.add(death(x));
+                    }
+                }
+                if (!failures.isEmpty() && failDeadline == Long.MAX_VALUE) {
+                    failDeadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(FAILURE_GRACE_MILLIS);
+                }
+            }
+        } catch (InterruptedException e) {
+            killAll();
+            awaitAll();
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException("interrupted: the spawned cluster of flow '" + flow.name()
+                    + "' was stopped and its " + processes + " worker processes killed");
+        }
+        if (!failures.isEmpty()) {
+            killAll();
+            awaitAll();
+            throw best(failures).toException();
+        }
+        for (ChildProcess child : children) {
+            try {
+                if (!child.awaitExit(5000)) {
+                    child.kill();
+                }
+            } catch (InterruptedException e) {
+                killAll();
+                Thread.currentThread().interrupt();
+                throw new RunCancelledException("interrupted while the worker processes were finishing");
+            }
+        }
+    }
+
+    private FailureReport death(Exited exit) {
+        ChildProcess child = children.get(exit.child());
+        String tail = child.stderrTail();
+        return FailureReport.plain(FailureReport.Kind.LOST, exit.child(), "worker process " + exit.child() + " (pid "
+                + child.pid() + ") exited unexpectedly with exit code " + exit.code()
+                + (exit.code() == 137 ? " (killed by SIGKILL)" : "") + "; the other worker processes were stopped"
+                + (tail.isEmpty() ? "" : ". Its last stderr lines:\n" + tail));
+    }
+
+    /** The failure to show: a worker's own over one passed on, over a death, over a lost connection. */
+    private static FailureReport best(List<FailureReport> failures) {
+        FailureReport best = failures.get(0);
+        for (FailureReport report : failures) {
+            if (rank(report) < rank(best)) {
+                best = report;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(FailureReport report) {
+        return switch (report.kind()) {
+            case ORIGINAL -> 0;
+            case PROPAGATED -> 1;
+            case LOST -> report.message().startsWith("worker process ") ? 2 : 3;
+            case CANCELLED -> 4;
+        };
+    }
+
+    private String operatorOf(String stepId) {
+        return flow.steps().stream().filter(s -> s.stepId().equals(stepId)).map(s -> s.operator()).findFirst()
+                .orElse("?");
+    }
+
+    private void sendAddresses(int[] ports) throws InterruptedException {
+        List<String> addresses = new ArrayList<>();
+        for (int port : ports) {
+            addresses.add(InetAddress.getLoopbackAddress().getHostAddress() + ":" + port);
+        }
+        byte[] payload;
+        try {
+            payload = JSON.writeValueAsBytes(addresses);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        for (int i = 0; i < processes; i++) {
+            try {
+                connections.get(i).send(ControlConnection.ADDRESSES, payload);
+            } catch (IOException e) {
+                events.put(new Failed(i, FailureReport.plain(FailureReport.Kind.LOST, i,
+                        "could not send the address list to worker process " + i + ": " + e)));
+            }
+        }
+    }
+
+    private void killAll() {
+        for (ChildProcess child : children) {
+            child.kill();
+        }
+    }
+
+    private void awaitAll() {
+        for (ChildProcess child : children) {
+            try {
+                child.awaitExit(5000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // dropping a stranger
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.rivulet.cluster.internals;
+
+import dev.rivulet.engine.Batch;
+import dev.rivulet.engine.Message;
+import dev.rivulet.engine.ResumePoint;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The frames authenticated processes exchange (the length prefix is added by the pipeline).
+ * Only the items of a {@link Data} frame go through Kryo; everything else is fixed binary or
+ * JSON.
+ */
+sealed interface MeshFrame {
+    byte DATA = 10;
+    byte FRONTIER = 11;
+    byte PROGRESS = 12;
+    byte START = 13;
+    byte FAIL = 14;
+    byte BYE = 15;
+    byte FLUSH_MARKER = 16;
+
+    /** A batch or an edge frontier for one worker of the receiving process. */
+    record Data(int toWorker, Message message) implements MeshFrame {
+    }
+
+    /** A worker finished every epoch below {@code frontier}. */
+    record Progress(int worker, long frontier) implements MeshFrame {
+    }
+
+    /** The sender's recovery resume point, or why it could not open its recovery store. */
+    record Start(ResumePoint point, String error) implements MeshFrame {
+    }
+
+    /** The sender's run failed (JSON of a {@link FailureReport}). */
+    record Fail(FailureReport report) implements MeshFrame {
+    }
+
+    /** The sender's workers all finished; it sends nothing more. */
+    record Bye() implements MeshFrame {
+    }
+
+    /** Written last before closing, to learn when everything before it has been sent; ignored. */
+    record FlushMarker() implements MeshFrame {
+    }
+
+    static ByteBuf encodeFlushMarker(ByteBufAllocator alloc) {
+        return alloc.buffer(1).writeByte(FLUSH_MARKER);
+    }
+
+    static ByteBuf encodeMessage(ByteBufAllocator alloc, int toWorker, Message message,
+            ItemSerializer serializer) {
+        ByteBuf buf = alloc.buffer(message.isFrontier() ? 24 : 256);
+        if (message.isFrontier()) {
+            buf.writeByte(FRONTIER).writeInt(toWorker).writeInt(message.edgeId).writeInt(message.fromWorker)
+                    .writeLong(message.frontier);
+        } else {
+            Batch batch = message.batch;
+            buf.writeByte(DATA).writeInt(toWorker).writeInt(message.edgeId).writeInt(message.fromWorker)
+                    .writeLong(batch.epoch);
+            try {
+                serializer.writeItems(batch.items, batch.size, buf);
+            } catch (RuntimeException e) {
+                buf.release();
+                throw e;
+            }
+        }
+        return buf;
+    }
+
+    static ByteBuf encodeProgress(ByteBufAllocator alloc, int worker, long frontier) {
+        return alloc.buffer(13).writeByte(PROGRESS).writeInt(worker).writeLong(frontier);
+    }
+
+    static ByteBuf encodeStart(ByteBufAllocator alloc, ResumePoint point, String error) {
+        ByteBuf buf = alloc.buffer(32);
+        buf.writeByte(START);
+        if (error == null) {
+            buf.writeByte(1).writeLong(point.minFrontier()).writeBoolean(point.allFinished())
+                    .writeLong(point.maxLastEpoch());
+        } else {
+            buf.writeByte(0).writeBytes(error.getBytes(StandardCharsets.UTF_8));
+        }
+        return buf;
+    }
+
+    static ByteBuf encodeFail(ByteBufAllocator alloc, FailureReport report) {
+        return alloc.buffer().writeByte(FAIL).writeBytes(report.toJson());
+    }
+
+    static ByteBuf encodeBye(ByteBufAllocator alloc) {
+        return alloc.buffer(1).writeByte(BYE);
+    }
+
+    /** Decodes one frame; {@code serializer} reads the items of data frames. */
+    static MeshFrame decode(ByteBuf frame, ItemSerializer serializer) {
+        byte type = frame.readByte();
+        switch (type) {
+            case DATA -> {
+                int to = frame.readInt();
+                int edge = frame.readInt();
+                int from = frame.readInt();
+                long epoch = frame.readLong();
+                Object[] items = serializer.readItems(frame);
+                return new Data(to, Message.data(edge, from, new Batch(epoch, items, items.length)));
+            }
+            case FRONTIER -> {
+                int to = frame.readInt();
+                return new Data(to, Message.frontier(frame.readInt(), frame.readInt(), frame.readLong()));
+            }
+            case PROGRESS -> {
+                return new Progress(frame.readInt(), frame.readLong());
+            }
+            case START -> {
+                if (frame.readByte() == 1) {
+                    return new Start(new ResumePoint(frame.readLong(), frame.readBoolean(), frame.readLong()), null);
+                }
+                return new Start(null, frame.toString(StandardCharsets.UTF_8));
+            }
+            case FAIL -> {
+                byte[] json = new byte[frame.readableBytes()];
+                frame.readBytes(json);
+                return new Fail(FailureReport.fromJson(json));
+            }
+            case BYE -> {
+                return new Bye();
+            }
+            case FLUSH_MARKER -> {
+                return new FlushMarker();
+            }
+            default -> throw new IllegalStateException("unknown frame type " + type);
+        }
+    }
+}

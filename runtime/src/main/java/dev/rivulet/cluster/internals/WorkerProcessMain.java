@@ -1,0 +1,168 @@
+package dev.rivulet.cluster.internals;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rivulet.CaptureListener;
+import dev.rivulet.RivuletException;
+import dev.rivulet.engine.StepStats;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The main class of a child process of a spawned cluster. Arguments: process id, process count,
+ * workers per process, the parent's control port. Its stdin carries the cluster secret and the
+ * job ({@link JobSpec}) and then stays open: when it closes, the parent is gone and the child
+ * exits at once, so children never outlive their parent.
+ *
+ * <pre>
+ *   parent                                child i
+ *     stdin: secret, job  ───────────────▶ read; watch stdin for EOF
+ *                         ◀─── control ──  connect 127.0.0.1:controlPort, handshake, READY(mesh port)
+ *     ADDRESSES (all children ready) ────▶ mesh with the other children, run the workers
+ *                         ◀──────────────  CAPTURE … STATS, DONE  (or FAILED)
+ * </pre>
+ */
+public final class WorkerProcessMain {
+    static final int BOOTSTRAP_MAGIC = 0x52564A31; // "RVJ1"
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private WorkerProcessMain() {
+    }
+
+    public static void main(String[] args) {
+        int processId = Integer.parseInt(args[0]);
+        int processes = Integer.parseInt(args[1]);
+        int workersPerProcess = Integer.parseInt(args[2]);
+        int controlPort = Integer.parseInt(args[3]);
+        DataInputStream stdin = new DataInputStream(System.in);
+        ClusterSecret secret;
+        JobSpec job;
+        try {
+            if (stdin.readInt() != BOOTSTRAP_MAGIC) {
+                System.err.println("rivulet worker process: stdin does not start with a Rivulet job; this class is "
+                        + "started by Rivulet.spawnCluster, not by hand");
+                System.exit(2);
+                return;
+            }
+            secret = ClusterSecret.of(stdin.readNBytes(ClusterSecret.LENGTH));
+            byte[] jobBytes = stdin.readNBytes(stdin.readInt());
+            job = JobSpec.fromBytes(jobBytes, ClusterRuns.contextClassLoader());
+        } catch (IOException | ClassNotFoundException e) {
+            System.err.println("rivulet worker process " + processId + ": could not read its job: " + e);
+            System.exit(2);
+            return;
+        }
+        watchParent(System.in, processId);
+        int code = run(processId, processes, workersPerProcess, controlPort, secret, job);
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
+    }
+
+    /** Exits as soon as stdin closes: the parent died (or was killed). */
+    private static void watchParent(InputStream stdin, int processId) {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (stdin.read() >= 0) {
+                    // The parent writes nothing more; reading just detects its end.
+                }
+            } catch (IOException e) {
+                // treated like EOF
+            }
+            System.err.println("rivulet worker process " + processId + ": the parent process is gone; exiting");
+            Runtime.getRuntime().halt(3);
+        }, "rivulet-parent-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+    }
+
+    private static int run(int processId, int processes, int workersPerProcess, int controlPort,
+            ClusterSecret secret, JobSpec job) {
+        ControlConnection control;
+        try {
+            control = ControlConnection.dial(new Socket(InetAddress.getLoopbackAddress(), controlPort),
+                    new Handshake(secret), processId);
+        } catch (IOException e) {
+            System.err.println("rivulet worker process " + processId + ": could not reach the parent: " + e);
+            return 2;
+        }
+        try (control) {
+            CaptureListener toParent = (stepId, worker, epoch, items) -> sendCapture(control, stepId, worker, epoch,
+                    items);
+            ClusterNode node = new ClusterNode(new ClusterNode.Settings(job.flow(), processId, processes,
+                    workersPerProcess, job.epochs(), job.recovery(), job.batchSize(), toParent, secret,
+                    ClusterRuns.CONNECT_TIMEOUT), ClusterRuns.contextClassLoader());
+            try {
+                int port = node.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                control.send(ControlConnection.READY, new DataOutputBytes().writeInt(port).bytes());
+                ControlConnection.Frame frame = control.read();
+                if (frame.type() != ControlConnection.ADDRESSES) {
+                    throw new IOException("expected the address list from the parent, got frame " + frame.type());
+                }
+                List<InetSocketAddress> addresses = new ArrayList<>();
+                for (String address : JSON.readValue(frame.payload(), String[].class)) {
+                    addresses.add(ClusterRuns.parseAddress(address));
+                }
+                Map<String, StepStats> stats = node.run(addresses);
+                Map<String, long[]> counters = new LinkedHashMap<>();
+                stats.forEach((step, s) -> counters.put(step, new long[] {s.itemsIn(), s.itemsOut(), s.lateItems()}));
+                control.send(ControlConnection.STATS, JSON.writeValueAsBytes(counters));
+                control.send(ControlConnection.DONE, new byte[0]);
+                return 0;
+            } catch (RivuletException e) {
+                FailureReport report = node.failureReport();
+                if (report == null) {
+                    report = FailureReport.of(e, processId, FailureReport.Kind.ORIGINAL);
+                }
+                control.send(ControlConnection.FAILED, report.toJson());
+                return 1;
+            } catch (RuntimeException e) {
+                control.send(ControlConnection.FAILED, FailureReport.of(new RivuletException("process " + processId
+                        + " failed: " + e, e), processId, FailureReport.Kind.ORIGINAL).toJson());
+                return 1;
+            }
+        } catch (IOException e) {
+            System.err.println("rivulet worker process " + processId + ": lost the parent: " + e);
+            return 2;
+        }
+    }
+
+    private static void sendCapture(ControlConnection control, String stepId, int worker, long epoch, List<?> items) {
+        byte[] encoded = ItemSerializer.forThread(ClusterRuns.contextClassLoader()).toBytes(items);
+        try {
+            DataOutputBytes out = new DataOutputBytes();
+            out.data.writeUTF(stepId);
+            out.data.writeInt(worker);
+            out.data.writeLong(epoch);
+            out.data.write(encoded);
+            control.send(ControlConnection.CAPTURE, out.bytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not send captured items to the parent process", e);
+        }
+    }
+
+    /** A tiny DataOutputStream over a byte array. */
+    static final class DataOutputBytes {
+        final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        final DataOutputStream data = new DataOutputStream(buffer);
+
+        DataOutputBytes writeInt(int value) throws IOException {
+            data.writeInt(value);
+            return this;
+        }
+
+        byte[] bytes() {
+            return buffer.toByteArray();
+        }
+    }
+}

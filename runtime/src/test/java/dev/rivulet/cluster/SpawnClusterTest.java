@@ -1,0 +1,95 @@
+package dev.rivulet.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.rivulet.EpochConfig;
+import dev.rivulet.KV;
+import dev.rivulet.Rivulet;
+import dev.rivulet.RivuletException;
+import dev.rivulet.RunOptions;
+import dev.rivulet.RunResult;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code spawnCluster}: child JVMs on this host. */
+@Timeout(90)
+class SpawnClusterTest {
+
+    @AfterEach
+    void noChildProcessesLeft() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ProcessHandle.current().children().findAny().isPresent() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(ProcessHandle.current().descendants().map(p -> p.pid() + " " + p.info().commandLine().orElse("")))
+                .isEmpty();
+    }
+
+    private static java.util.Map<String, Long> expectedCounts() {
+        List<KV<String, Long>> single = Rivulet.run(ClusterFlows.wordCount(), 1).captured("counts");
+        return ClusterFlows.counts(single);
+    }
+
+    @Test
+    void wordCountOnTwoProcessesOfTwoWorkersEqualsOneWorker() {
+        AtomicInteger streamed = new AtomicInteger();
+        RunResult result = Rivulet.spawnCluster(ClusterFlows.wordCount(), 2, 2,
+                RunOptions.defaults().onCapture((step, worker, epoch, items) -> streamed.addAndGet(items.size())));
+        List<KV<String, Long>> counts = result.captured("counts");
+        assertThat(ClusterFlows.counts(counts)).isEqualTo(expectedCounts());
+        assertThat(counts).hasSize(expectedCounts().size());
+        assertThat(streamed.get()).isEqualTo(counts.size());
+        assertThat(result.workers()).isEqualTo(4);
+        assertThat(result.stats("lines").itemsOut()).isEqualTo(ClusterFlows.lines().size());
+    }
+
+    @Test
+    void testingEpochsOverTwoProcessesGiveTheSameKeyedResults() {
+        RunResult result = Rivulet.spawnCluster(ClusterFlows.wordCount(), 2, 1,
+                RunOptions.defaults().epochs(EpochConfig.testing()));
+        assertThat(ClusterFlows.counts(result.captured("counts"))).isEqualTo(expectedCounts());
+    }
+
+    @Test
+    void anExceptionInAMapSurfacesWithStepIdAndItem() {
+        RivuletException failure = catchThrowableOfType(
+                () -> Rivulet.spawnCluster(ClusterFlows.failsOnBoom(), 2, 2, RunOptions.defaults()),
+                RivuletException.class);
+        assertThat(failure.stepId()).isEqualTo("explode");
+        assertThat(failure.operator()).isEqualTo("map");
+        assertThat(failure.item()).isEqualTo("(boom, boom)");
+        assertThat(failure.workerIndex()).isBetween(0, 3);
+        assertThat(failure.getMessage()).contains("step 'explode'", "cannot handle boom");
+        assertThat(failure.getCause()).isInstanceOf(RemoteWorkerException.class);
+        RemoteWorkerException remote = (RemoteWorkerException) failure.getCause();
+        assertThat(remote.remoteClassName()).isEqualTo(IllegalArgumentException.class.getName());
+        assertThat(remote.getStackTrace()).isNotEmpty();
+        assertThat(remote.getStackTrace()[0].getClassName()).startsWith(ClusterFlows.class.getName());
+    }
+
+    @Test
+    void twoClustersAtOnceOnOneHostBothSucceed() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<RunResult> first = pool.submit(() -> Rivulet.spawnCluster(ClusterFlows.wordCount(), 2, 1,
+                    RunOptions.defaults()));
+            Future<RunResult> second = pool.submit(() -> Rivulet.spawnCluster(ClusterFlows.wordCount(), 2, 1,
+                    RunOptions.defaults()));
+            assertThat(ClusterFlows.counts(first.get(60, TimeUnit.SECONDS).captured("counts")))
+                    .isEqualTo(expectedCounts());
+            assertThat(ClusterFlows.counts(second.get(60, TimeUnit.SECONDS).captured("counts")))
+                    .isEqualTo(expectedCounts());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
