@@ -199,12 +199,11 @@ public final class FlowLoader implements Closeable {
 
     /** "Static Dataflow members of X: field flow, method build(String, int)." or advice. */
     static String dataflowMembers(Class<?> owner) {
-        List<String> found = new ArrayList<>();
-        for (Field field : owner.getDeclaredFields()) {
-            if (isPublicStatic(field) && Dataflow.class.isAssignableFrom(field.getType())) {
-                found.add("field " + field.getName());
-            }
-        }
+        List<String> found = Arrays.stream(owner.getDeclaredFields())
+                .filter(f -> isPublicStatic(f) && Dataflow.class.isAssignableFrom(f.getType()))
+                .map(f -> "field " + f.getName())
+                .sorted()
+                .collect(Collectors.toList());
         List<Method> methods = Arrays.stream(owner.getDeclaredMethods())
                 .filter(m -> isPublicStatic(m) && Dataflow.class.isAssignableFrom(m.getReturnType()))
                 .sorted((a, b) -> MethodMatcher.signature(a).compareTo(MethodMatcher.signature(b)))
