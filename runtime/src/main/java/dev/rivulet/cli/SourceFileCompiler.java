@@ -16,12 +16,14 @@ import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
 /**
  * Compiles a single {@code .java} source file, like {@code java Flows.java} does: the file may
- * declare several classes, and the first top-level class is the one the import string refers to.
+ * declare several classes, its public class need not match the file name, and the first
+ * top-level class is the one the import string refers to.
  *
  * <p>Classes are written to a scratch directory rather than kept in memory so that worker
  * processes started for {@code -p N} can load them from their classpath too.
@@ -61,7 +63,7 @@ public final class SourceFileCompiler {
             List<String> options = List.of("-d", outputDir.toString(), "-classpath", classpath,
                     "-proc:none", "-parameters", "-encoding", "UTF-8");
             JavacTask task = (JavacTask) compiler.getTask(otherOutput, files, diagnostics, options, null,
-                    files.getJavaFileObjects(source.toFile()));
+                    List.of(new SourceFile(source)));
             String firstClass = null;
             for (CompilationUnitTree unit : task.parse()) {
                 firstClass = firstClass != null ? firstClass : firstTopLevelClass(unit);
@@ -83,6 +85,34 @@ public final class SourceFileCompiler {
             return firstClass;
         } catch (IOException e) {
             throw new FlowLoadException("cannot compile " + source + ": " + e, e, true);
+        }
+    }
+
+    /**
+     * The source file, named as the user typed it; like {@code java Flows.java}, its public
+     * class need not match the file name.
+     */
+    private static final class SourceFile extends SimpleJavaFileObject {
+        private final Path path;
+
+        SourceFile(Path path) {
+            super(path.toAbsolutePath().toUri(), Kind.SOURCE);
+            this.path = path;
+        }
+
+        @Override
+        public String getName() {
+            return path.toString();
+        }
+
+        @Override
+        public boolean isNameCompatible(String simpleName, Kind kind) {
+            return kind == Kind.SOURCE;
+        }
+
+        @Override
+        public CharSequence getCharContent(boolean ignoreEncodingErrors) throws IOException {
+            return Files.readString(path, StandardCharsets.UTF_8);
         }
     }
 
