@@ -1,0 +1,147 @@
+package dev.rivulet.cli;
+
+import dev.rivulet.Dataflow;
+import dev.rivulet.RunOptions;
+import dev.rivulet.RunResult;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code rivulet run IMPORT-STRING [options]}: loads a flow and runs it in this process, on a
+ * local cluster ({@code -p}), or as one process of a multi-machine cluster ({@code -a/-i}).
+ * Items of the flow's {@code capture} steps are printed to standard output when the run ends.
+ *
+ * <pre>
+ * rivulet run com.example.Flows:build("in.txt") -w 4
+ * rivulet run flows/Counts.java -p 2 -w 2
+ * rivulet run com.example.Flows -a "h1:2101;h2:2101" -i 0
+ * </pre>
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = RivuletCli.Version.class,
+        description = "Runs a dataflow: in this process (default), on N local processes (-p N),"
+                + " or as process ID of a cluster spread over several machines (-a ... -i ID).",
+        footerHeading = "%n")
+final class RunCommand extends FlowCommand {
+    /** The help footer, set by {@link RivuletCli} because it is built from {@link EnvVar}. */
+    static String[] footer() {
+        return new String[] {
+            "Use -p to run several processes on one machine; use -a and -i (one command per machine)"
+                    + " to run across machines. -p given together with -a/-i is ignored, with a warning.%n",
+            EnvVar.helpSection()
+                    + String.format("  %-28s %s%%n", "JAVA_HOME, JAVA_OPTS", "the JVM bin/rivulet uses, and its options"),
+            "Exit status: 0 success, 1 the flow failed (a worker, the flow's factory or validation),"
+                    + " 2 wrong command line, environment or import string."};
+    }
+
+    @Option(names = {"-p", "--processes"}, paramLabel = "N", description = "Run N local processes"
+            + " (one machine). Default 1. [env: RIVULET_PROCESSES]")
+    Integer processes;
+
+    @Option(names = {"-w", "--workers-per-process"}, paramLabel = "N", description = "Worker threads"
+            + " per process. Default 1. [env: RIVULET_WORKERS_PER_PROCESS]")
+    Integer workersPerProcess;
+
+    @Option(names = {"-i", "--process-id"}, paramLabel = "ID", description = "This process's index"
+            + " in the -a list (0-based); needs -a. [env: RIVULET_PROCESS_ID]")
+    Integer processId;
+
+    @Option(names = {"-a", "--addresses"}, paramLabel = "HOST:PORT;...", description = "Addresses of"
+            + " every process of a multi-machine cluster, this one included, in process-id order;"
+            + " needs -i. [env: RIVULET_ADDRESSES]")
+    String addresses;
+
+    @Option(names = "--sqlite-directory", paramLabel = "DIR", description = "Keep recovery snapshots"
+            + " in SQLite files in DIR and resume from them. Default: no recovery."
+            + " [env: RIVULET_SQLITE_DIRECTORY]")
+    String sqliteDirectory;
+
+    @Option(names = "--epoch-interval", paramLabel = "SECONDS", description = "Epoch length in seconds;"
+            + " fractions allowed (0.5); 0 = one item per input partition per epoch (tests). Default 10."
+            + " [env: RIVULET_EPOCH_INTERVAL]")
+    String epochInterval;
+
+    private ClusterPlan plan;
+
+    RunCommand(CliContext context) {
+        super(context);
+    }
+
+    @Override
+    void prepare() {
+        plan = PlanResolver.resolve(new RunFlags(processes, workersPerProcess, processId, addresses,
+                sqliteDirectory, epochInterval), context.env());
+        plan.warnings().forEach(context.err()::println);
+        context.err().flush();
+    }
+
+    @Override
+    int withFlow(Dataflow flow) {
+        RunOptions options = plan.runOptions();
+        Launcher launcher = context.launcher();
+        RunResult result = interruptible(() -> switch (plan.mode()) {
+            case IN_PROCESS -> launcher.runInProcess(flow, plan.workersPerProcess(), options);
+            case SPAWN -> launcher.spawnCluster(flow, plan.processes(), plan.workersPerProcess(), options);
+            case JOIN -> launcher.clusterMain(flow, plan.addresses(), plan.processId(),
+                    plan.workersPerProcess(), options);
+        });
+        printCaptured(result);
+        if (verbose && result != null) {
+            context.err().println("rivulet run: " + result);
+        }
+        return RivuletCli.EXIT_OK;
+    }
+
+    private void printCaptured(RunResult result) {
+        if (result == null) {
+            return;
+        }
+        Map<String, List<Object>> captured = result.captured();
+        boolean prefix = captured.size() > 1;
+        for (Map.Entry<String, List<Object>> step : captured.entrySet()) {
+            for (Object item : step.getValue()) {
+                context.out().println(prefix ? step.getKey() + ": " + item : String.valueOf(item));
+            }
+        }
+        context.out().flush();
+    }
+
+    /** Runs {@code body}; with Ctrl-C (JVM shutdown) the calling thread is interrupted to stop it. */
+    private RunResult interruptible(java.util.function.Supplier<RunResult> body) {
+        if (!context.interruptOnShutdown()) {
+            return body.get();
+        }
+        Thread runner = Thread.currentThread();
+        Object done = new Object();
+        boolean[] finished = {false};
+        Thread hook = new Thread(() -> {
+            runner.interrupt();
+            synchronized (done) {
+                long deadline = System.currentTimeMillis() + 5000;
+                while (!finished[0] && System.currentTimeMillis() < deadline) {
+                    try {
+                        done.wait(Math.max(1, deadline - System.currentTimeMillis()));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }
+        }, "rivulet-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return body.get();
+        } finally {
+            synchronized (done) {
+                finished[0] = true;
+                done.notifyAll();
+            }
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running and is now released
+            }
+        }
+    }
+}
