@@ -3,14 +3,13 @@ package dev.rivulet.kernel;
 import dev.rivulet.notebook.MagicUsageException;
 import dev.rivulet.notebook.NotebookRunException;
 import io.github.spencerpark.jupyter.kernel.magic.registry.UndefinedMagicException;
-import io.github.spencerpark.jupyter.kernel.util.StringStyler;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
 /**
  * The error text the kernel shows for a failed cell: compile errors with a marker under the
- * problem, Rivulet run failures as their report, and other exceptions with a stack trace cut
+ * problem, Rivulet run failures as their report (plain text: colours vanish on dark themes), and other exceptions with a stack trace cut
  * where the notebook's code was called from the kernel.
  */
 final class ErrorFormatter {
@@ -20,7 +19,7 @@ final class ErrorFormatter {
     private ErrorFormatter() {
     }
 
-    static List<String> format(Exception e, StringStyler styler, Collection<String> magics) {
+    static List<String> format(Exception e, Collection<String> magics) {
         List<String> lines = new ArrayList<>();
         if (e instanceof CompilationException compile) {
             lines.addAll(compile.lines());
@@ -38,9 +37,6 @@ final class ErrorFormatter {
                 prefix = "Caused by: ";
                 t = t.getCause() == t ? null : t.getCause();
             }
-        }
-        if (false && styler != null) {
-            lines.set(0, styler.primary(lines.get(0)));
         }
         return lines;
     }

@@ -4,6 +4,7 @@ import dev.rivulet.notebook.MagicUsageException;
 import dev.rivulet.notebook.Notebook;
 import dev.rivulet.notebook.NotebookRunException;
 import dev.rivulet.notebook.RichOutput;
+import dev.rivulet.notebook.TableConverter;
 import dev.rivulet.notebook.TableView;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.LanguageInfo;
@@ -45,6 +46,7 @@ public final class RivuletKernel extends BaseKernel {
 
     /** A kernel with a fresh JShell, Rivulet imported and the magics registered. */
     public RivuletKernel() {
+        TableConverter.warmUp();
         session = new JShellSession(RivuletKernel.class.getClassLoader(), List.of());
         NotebookFunctions.bind(this);
         getRenderer().createRegistration(Table.class)
@@ -194,6 +196,6 @@ public final class RivuletKernel extends BaseKernel {
 
     @Override
     public List<String> formatError(Exception e) {
-        return ErrorFormatter.format(e, errorStyler, magicNames.values());
+        return ErrorFormatter.format(e, magicNames.values());
     }
 }

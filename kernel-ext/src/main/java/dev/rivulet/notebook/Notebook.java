@@ -115,6 +115,7 @@ public final class Notebook {
                 captureSteps.add(step.stepId());
             }
         }
+        TableConverter.warmUp();
         NotebookHost kernel = host;
         LiveTable live = null;
         if (kernel != null) {
@@ -128,6 +129,9 @@ public final class Notebook {
         try {
             result = Rivulet.run(flow, args.workers(), options);
         } catch (RunCancelledException e) {
+            // Clear the interrupt: publishing the final state (and Tablesaw's class set-up, which
+            // scans the class path) must not be cut short by it. The run is over either way.
+            Thread.interrupted();
             String report = "run of flow '" + flow.name() + "' cancelled (interrupted)"
                     + (live != null ? " after " + live.itemCount() + " items" : "");
             if (live != null) {

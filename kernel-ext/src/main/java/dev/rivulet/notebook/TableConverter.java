@@ -53,6 +53,15 @@ public final class TableConverter {
     private TableConverter() {
     }
 
+    /**
+     * Initialises Tablesaw now. Its {@code Table} class scans the class path when first used, and
+     * an interrupt during that scan breaks the class for the rest of the JVM's life, so a kernel
+     * calls this before anything can be interrupted.
+     */
+    public static void warmUp() {
+        Table.create("warm-up");
+    }
+
     /** The table of {@code items}, named {@code name}. */
     public static Table toTable(String name, List<?> items) {
         List<Field> fields;
