@@ -4,6 +4,7 @@ import dev.rivulet.notebook.MagicUsageException;
 import io.github.spencerpark.jupyter.kernel.util.GlobFinder;
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,8 +74,12 @@ final class ClasspathMagics {
                 matches.add(plain);
             } else {
                 GlobFinder finder = new GlobFinder(pattern);
-                for (Path p : jarsOnly ? finder.computeMatchingFiles() : finder.computeMatchingPaths()) {
-                    matches.add(p);
+                try {
+                    for (Path p : jarsOnly ? finder.computeMatchingFiles() : finder.computeMatchingPaths()) {
+                        matches.add(p);
+                    }
+                } catch (NoSuchFileException missingFolder) {
+                    // reported below as "nothing matches"
                 }
             }
             if (matches.isEmpty()) {
