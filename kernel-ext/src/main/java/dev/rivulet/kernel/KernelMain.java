@@ -1,0 +1,33 @@
+package dev.rivulet.kernel;
+
+import io.github.spencerpark.jupyter.channels.JupyterConnection;
+import io.github.spencerpark.jupyter.kernel.KernelConnectionProperties;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Starts the "Java (Rivulet)" kernel: {@code java -cp 'lib/*' dev.rivulet.kernel.KernelMain
+ * <connection file>} (Jupyter writes the connection file and passes its path; see the kernelspec
+ * that {@code install.sh} writes).
+ */
+public final class KernelMain {
+
+    private KernelMain() {
+    }
+
+    /** Connects to the Jupyter front end described by the connection file and serves it until shutdown. */
+    public static void main(String[] args) throws Exception {
+        if (args.length != 1) {
+            System.err.println("usage: java -cp 'kernel-ext/target/kernel/lib/*' dev.rivulet.kernel.KernelMain <connection-file>");
+            System.exit(2);
+        }
+        KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
+        JupyterConnection jupyter = new JupyterConnection(connection);
+        RivuletKernel kernel = new RivuletKernel();
+        kernel.becomeHandlerForConnection(jupyter);
+        jupyter.connect();
+        jupyter.waitUntilClose();
+        // runs and other notebook threads must not keep a shut-down kernel alive
+        System.exit(0);
+    }
+}

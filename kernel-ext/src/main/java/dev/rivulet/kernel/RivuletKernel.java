@@ -1,0 +1,201 @@
+package dev.rivulet.kernel;
+
+import dev.rivulet.notebook.MagicUsageException;
+import dev.rivulet.notebook.Notebook;
+import dev.rivulet.notebook.NotebookRunException;
+import dev.rivulet.notebook.RichOutput;
+import dev.rivulet.notebook.TableConverter;
+import dev.rivulet.notebook.TableView;
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.LanguageInfo;
+import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import io.github.spencerpark.jupyter.kernel.magic.registry.LineMagicFunction;
+import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
+import io.github.spencerpark.jupyter.kernel.magic.registry.UndefinedMagicException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import jdk.jshell.SourceCodeAnalysis;
+import tech.tablesaw.api.Table;
+
+/**
+ * The bundled "Java (Rivulet)" kernel: an IJava-compatible JShell kernel on basekernel 2.3.0.
+ * Cells run in this JVM (magics reach live objects), snippet by snippet; the last expression's
+ * value is rendered; magic syntax ({@code %name args}, {@code var t = %name args},
+ * {@code %%name}) works as in IJava; Rivulet, Tablesaw and the magics are ready before the first
+ * cell.
+ */
+public final class RivuletKernel extends BaseKernel {
+
+    /** Imported before the first cell. */
+    static final List<String> STARTUP_IMPORTS = List.of(
+            "java.util.*", "java.util.function.*", "java.util.stream.*", "java.time.*",
+            "java.nio.file.*", "java.io.*", "java.math.*",
+            "dev.rivulet.*", "dev.rivulet.io.*", "dev.rivulet.window.*", "tech.tablesaw.api.*",
+            "dev.rivulet.notebook.Notebook");
+
+    private final JShellSession session;
+    private final Magics magics = new Magics();
+    private final Map<String, Class<?>> magicResultTypes = new ConcurrentHashMap<>();
+    private final Map<String, String> magicNames = new TreeMap<>();
+    private final MagicTranspiler transpiler = new MagicTranspiler(magicResultTypes::get);
+
+    /** A kernel with a fresh JShell, Rivulet imported and the magics registered. */
+    public RivuletKernel() {
+        TableConverter.warmUp();
+        session = new JShellSession(RivuletKernel.class.getClassLoader(), List.of());
+        NotebookFunctions.bind(this);
+        getRenderer().createRegistration(Table.class)
+                .preferring(MIMEType.TEXT_HTML)
+                .supporting(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
+                .register((table, context) -> {
+                    RichOutput out = TableView.render(table);
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, out::text);
+                    context.renderIfRequested(MIMEType.TEXT_HTML, out::html);
+                });
+        ClasspathMagics.register(this);
+        Notebook.install(new BundledHost(this));
+        try {
+            session.evalCell("import static dev.rivulet.kernel.NotebookFunctions.*;\n"
+                    + String.join("\n", STARTUP_IMPORTS.stream().map(i -> "import " + i + ";").toList()));
+        } catch (CompilationException | CellFailure e) {
+            throw new IllegalStateException("the kernel's start-up imports failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The magics registry (IJava's {@code JavaKernel.getMagics()} equivalent). */
+    public Magics getMagics() {
+        return magics;
+    }
+
+    /** Registers line magic {@code %name}, whose result has type {@code resultType}. */
+    public void registerLineMagic(String name, Class<?> resultType, LineMagicFunction<?> function) {
+        magics.registerLineMagic(name, function);
+        magicResultTypes.put(name, resultType);
+        magicNames.put(name, "%" + name);
+    }
+
+    /** The class loader of notebook code (cell classes, {@code %jars}). */
+    public ReplClassLoader getReplClassLoader() {
+        return session.classLoader();
+    }
+
+    /** Adds a jar or directory (or several, path-separator separated) to the notebook's class path. */
+    public void addToClasspath(String path) {
+        session.addToClasspath(path);
+    }
+
+    /**
+     * Evaluates a Java expression and returns its live value (IJava's {@code evalRaw}); magics
+     * use it to resolve {@code %run_main flow}.
+     */
+    public Object evalRaw(String expression) throws Exception {
+        try {
+            return session.evalExpression(expression);
+        } catch (CellFailure failure) {
+            throw failure.getCause() instanceof Exception e ? e : failure;
+        }
+    }
+
+    @Override
+    public DisplayData eval(String code) throws Exception {
+        Object value;
+        try {
+            value = session.evalCell(transpiler.transpile(code));
+        } catch (CellFailure failure) {
+            throw failure.getCause() instanceof Exception e ? e : failure;
+        }
+        if (value == JShellSession.NO_VALUE || value == null) {
+            return null;
+        }
+        return value instanceof DisplayData data ? data : getRenderer().render(value);
+    }
+
+    @Override
+    public DisplayData inspect(String code, int at, boolean extraDetail) {
+        List<SourceCodeAnalysis.Documentation> docs =
+                session.shell().sourceCodeAnalysis().documentation(code, at, true);
+        if (docs.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (SourceCodeAnalysis.Documentation doc : docs) {
+            text.append(doc.signature()).append('\n');
+            if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
+                text.append(doc.javadoc().strip()).append('\n');
+            }
+            text.append('\n');
+        }
+        return new DisplayData(text.toString().strip());
+    }
+
+    @Override
+    public ReplacementOptions complete(String code, int at) {
+        int[] anchor = new int[1];
+        List<SourceCodeAnalysis.Suggestion> suggestions =
+                session.shell().sourceCodeAnalysis().completionSuggestions(code, at, anchor);
+        List<String> options = new ArrayList<>();
+        for (SourceCodeAnalysis.Suggestion s : suggestions) {
+            if (!options.contains(s.continuation())) {
+                options.add(s.continuation());
+            }
+        }
+        return options.isEmpty() ? null : new ReplacementOptions(options, anchor[0], at);
+    }
+
+    @Override
+    public String isComplete(String code) {
+        String remaining = transpiler.transpile(code);
+        SourceCodeAnalysis analysis = session.shell().sourceCodeAnalysis();
+        while (!remaining.isBlank()) {
+            SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
+            switch (info.completeness()) {
+                case EMPTY:
+                    return IS_COMPLETE_YES;
+                case DEFINITELY_INCOMPLETE:
+                case CONSIDERED_INCOMPLETE:
+                    return "    ";
+                case UNKNOWN:
+                    return IS_COMPLETE_BAD;
+                default:
+                    remaining = info.remaining();
+            }
+        }
+        return IS_COMPLETE_YES;
+    }
+
+    @Override
+    public LanguageInfo getLanguageInfo() {
+        return new LanguageInfo.Builder("Java")
+                .version(Runtime.version().toString())
+                .mimetype("text/x-java-source")
+                .fileExtension(".jshell")
+                .pygments("java")
+                .codemirror("java")
+                .build();
+    }
+
+    @Override
+    public String getBanner() {
+        return "Java " + Runtime.version() + " with Rivulet — magics: " + String.join(" ", magicNames.values());
+    }
+
+    @Override
+    public void interrupt() {
+        session.interrupt();
+    }
+
+    @Override
+    public void onShutdown(boolean isRestarting) {
+        session.close();
+    }
+
+    @Override
+    public List<String> formatError(Exception e) {
+        return ErrorFormatter.format(e, magicNames.values());
+    }
+}

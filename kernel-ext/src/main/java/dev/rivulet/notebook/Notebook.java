@@ -1,0 +1,190 @@
+package dev.rivulet.notebook;
+
+import dev.rivulet.Dataflow;
+import dev.rivulet.EpochConfig;
+import dev.rivulet.RecoveryConfig;
+import dev.rivulet.Rivulet;
+import dev.rivulet.RivuletException;
+import dev.rivulet.RunCancelledException;
+import dev.rivulet.RunOptions;
+import dev.rivulet.RunResult;
+import dev.rivulet.engine.Step;
+import dev.rivulet.engine.steps.CaptureStep;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import tech.tablesaw.api.Table;
+
+/**
+ * Rivulet in a notebook, kernel-neutral: {@link #install} registers the magics with a kernel,
+ * {@link #runMain} is {@code %run_main} as a plain Java call, {@link #lastResult()} returns the
+ * table of the last run.
+ *
+ * <pre>{@code
+ * Table counts = Notebook.runMain(flow);                                  // like %run_main flow
+ * Table again = Notebook.runMain(flow, RunMainArgs.parse(List.of("--workers", "2", "flow")));
+ * }</pre>
+ */
+public final class Notebook {
+
+    private static volatile NotebookHost host;
+    private static volatile Table lastResult;
+    private static volatile Map<String, Table> lastTables = Map.of();
+    private static final AtomicLong RUNS = new AtomicLong();
+
+    private Notebook() {
+    }
+
+    /** Makes {@code kernel} the notebook's host and registers {@code %run_main} with it. */
+    public static void install(NotebookHost kernel) {
+        host = kernel;
+        kernel.registerLineMagic("run_main", Table.class, Notebook::runMainMagic);
+    }
+
+    /** The kernel Rivulet was installed into, or {@code null} outside a notebook. */
+    public static NotebookHost host() {
+        return host;
+    }
+
+    /** The table returned by the last {@code %run_main} (or {@link #runMain}), or {@code null}. */
+    public static Table lastResult() {
+        return lastResult;
+    }
+
+    /** Every capture step's table of the last run, by step id. */
+    public static Map<String, Table> lastTables() {
+        return lastTables;
+    }
+
+    /** {@code %run_main args}: parses, resolves the expression in the notebook, runs. */
+    static Table runMainMagic(List<String> args) throws Exception {
+        RunMainArgs parsed = RunMainArgs.parse(args);
+        NotebookHost kernel = host;
+        if (parsed.help()) {
+            kernel.display(RichOutput.text(RunMainArgs.USAGE));
+            return null;
+        }
+        Object value;
+        try {
+            value = kernel.eval(parsed.expression());
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MagicUsageException("%run_main: cannot evaluate '" + parsed.expression() + "': "
+                    + e.getMessage());
+        }
+        if (!(value instanceof Dataflow flow)) {
+            throw new MagicUsageException("%run_main: '" + parsed.expression() + "' is "
+                    + (value == null ? "null" : "a " + value.getClass().getName())
+                    + ", not a Dataflow; give the variable or expression that holds your flow,"
+                    + " for example %run_main flow");
+        }
+        return runMain(flow, parsed);
+    }
+
+    /** Runs {@code flow} with one worker and default options, like {@code %run_main flow}. */
+    public static Table runMain(Dataflow flow) {
+        return runMain(flow, new RunMainArgs("flow", 1, null, false, null, false));
+    }
+
+    /**
+     * Runs {@code flow} on the calling thread (with {@code args.workers()} worker threads), shows
+     * a live table when a kernel is installed, and returns the first capture step's items as a
+     * table ({@link #lastTables()} has all of them). Interrupting the thread cancels the run.
+     *
+     * @throws NotebookRunException when the run fails or is cancelled, with the step, the item
+     *     and the trimmed cause in its message
+     */
+    public static Table runMain(Dataflow flow, RunMainArgs args) {
+        RunOptions options = RunOptions.defaults();
+        if (args.epochInterval() != null) {
+            options = options.epochs(EpochConfig.periodic(args.epochInterval()));
+        }
+        Path recoveryDir = null;
+        if (args.recovery()) {
+            recoveryDir = args.recoveryDir() != null ? args.recoveryDir() : defaultRecoveryDir(flow.name());
+            options = options.recovery(RecoveryConfig.sqlite(recoveryDir));
+        }
+        List<String> captureSteps = new ArrayList<>();
+        for (Step step : flow.steps()) {
+            if (step instanceof CaptureStep) {
+                captureSteps.add(step.stepId());
+            }
+        }
+        TableConverter.warmUp();
+        NotebookHost kernel = host;
+        LiveTable live = null;
+        if (kernel != null) {
+            String id = "rivulet-run-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
+            live = new LiveTable(new LiveTable.Spec(id, flow.name(), captureSteps, args.workers(),
+                    recoveryDir == null ? null : recoveryDir.toString()), kernel::display, kernel::updateDisplay);
+            live.start();
+            options = options.onCapture(live);
+        }
+        RunResult result;
+        try {
+            result = Rivulet.run(flow, args.workers(), options);
+        } catch (RunCancelledException e) {
+            // Clear the interrupt: publishing the final state (and Tablesaw's class set-up, which
+            // scans the class path) must not be cut short by it. The run is over either way.
+            Thread.interrupted();
+            String report = "run of flow '" + flow.name() + "' cancelled (interrupted)"
+                    + (live != null ? " after " + live.itemCount() + " items" : "");
+            if (live != null) {
+                live.finish(LiveTable.State.CANCELLED, report);
+            }
+            throw new NotebookRunException(report, e);
+        } catch (RivuletException | IllegalArgumentException | IllegalStateException e) {
+            String report = NotebookRunException.report(flow.name(), e);
+            if (live != null) {
+                live.finish(LiveTable.State.FAILED, report);
+            }
+            throw new NotebookRunException(report, e);
+        } catch (RuntimeException | Error e) {
+            if (live != null) {
+                live.finish(LiveTable.State.FAILED, String.valueOf(e));
+            }
+            throw e;
+        }
+        Map<String, Table> tables = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Object>> entry : result.captured().entrySet()) {
+            tables.put(entry.getKey(), TableConverter.toTable(entry.getKey(), entry.getValue()));
+        }
+        if (live != null) {
+            live.finish(LiveTable.State.DONE, null);
+        }
+        lastTables = Collections.unmodifiableMap(tables);
+        Table first = tables.isEmpty() ? Table.create(flow.name()) : tables.values().iterator().next();
+        lastResult = first;
+        return first;
+    }
+
+    /**
+     * {@code .rivulet/<notebook>/<flow>/} under the working directory; the notebook's name comes
+     * from {@code JPY_SESSION_NAME} (set by Jupyter), else it is {@code notebook}.
+     */
+    public static Path defaultRecoveryDir(String flowName) {
+        return Path.of(".rivulet", notebookName(System.getenv("JPY_SESSION_NAME")), safe(flowName));
+    }
+
+    /** The notebook's file name without {@code .ipynb}, from a {@code JPY_SESSION_NAME} value. */
+    static String notebookName(String sessionName) {
+        if (sessionName == null || sessionName.isBlank()) {
+            return "notebook";
+        }
+        String name = sessionName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        if (name.endsWith(".ipynb")) {
+            name = name.substring(0, name.length() - ".ipynb".length());
+        }
+        return name.isBlank() ? "notebook" : safe(name);
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}

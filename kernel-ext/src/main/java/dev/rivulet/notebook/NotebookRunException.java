@@ -1,0 +1,74 @@
+package dev.rivulet.notebook;
+
+import dev.rivulet.RivuletException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A run started from the notebook failed or was cancelled. The message is the whole report (the
+ * step id, the item, and the cause with a trimmed stack trace); the exception itself carries no
+ * stack trace so kernels show the report rather than a wall of kernel frames.
+ */
+public class NotebookRunException extends RuntimeException {
+
+    /** Most cause frames shown before the engine's own frames. */
+    static final int MAX_FRAMES = 8;
+
+    public NotebookRunException(String report, Throwable cause) {
+        super(report, cause);
+        setStackTrace(new StackTraceElement[0]);
+    }
+
+    @Override
+    public String toString() {
+        return getMessage();
+    }
+
+    /** The report of a failed run: what failed, where, on which item, and why. */
+    public static String report(String flowName, Throwable failure) {
+        List<String> lines = new ArrayList<>();
+        lines.add("run of flow '" + flowName + "' failed: " + failure.getMessage());
+        if (failure instanceof RivuletException rivulet && rivulet.stepId() != null) {
+            lines.add("  step:   " + rivulet.stepId()
+                    + (rivulet.operator() != null ? " (" + rivulet.operator() + ")" : "")
+                    + (rivulet.workerIndex() >= 0 ? ", worker " + rivulet.workerIndex() : ""));
+            if (rivulet.item() != null) {
+                lines.add("  item:   " + rivulet.item());
+            }
+        }
+        Throwable cause = failure instanceof RivuletException ? failure.getCause() : failure;
+        String indent = "  cause:  ";
+        while (cause != null) {
+            lines.add(indent + cause);
+            lines.addAll(trimmedFrames(cause));
+            cause = cause.getCause() == cause ? null : cause.getCause();
+            indent = "  caused by: ";
+        }
+        return String.join("\n", lines);
+    }
+
+    /**
+     * The cause's frames up to where Rivulet's engine (or the JDK's thread machinery) called into
+     * user code: those frames say where the user's code failed; the rest is noise.
+     */
+    static List<String> trimmedFrames(Throwable cause) {
+        List<String> out = new ArrayList<>();
+        StackTraceElement[] frames = cause.getStackTrace();
+        int shown = 0;
+        for (StackTraceElement frame : frames) {
+            String cls = frame.getClassName();
+            if (cls.startsWith("dev.rivulet.engine.") || cls.startsWith("dev.rivulet.notebook.")
+                    || cls.startsWith("dev.rivulet.kernel.") || cls.startsWith("java.util.concurrent.")
+                    || cls.startsWith("jdk.internal.reflect.") || cls.startsWith("java.lang.Thread")) {
+                break;
+            }
+            if (shown == MAX_FRAMES) {
+                out.add("        …");
+                break;
+            }
+            out.add("        at " + frame);
+            shown++;
+        }
+        return out;
+    }
+}

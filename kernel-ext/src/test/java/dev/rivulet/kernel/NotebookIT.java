@@ -1,0 +1,155 @@
+package dev.rivulet.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End-to-end: real Jupyter clients (nbclient, jupyter_client) drive the freshly built bundled
+ * kernel. Every notebook in {@code notebooks/} runs top to bottom; the quick start's table
+ * matches a plain Java count; a failing step and an interrupt show what the user must see.
+ */
+class NotebookIT {
+
+    @TempDir
+    static Path home;
+    static JupyterRunner jupyter;
+
+    @BeforeAll
+    static void kernelspec() throws IOException {
+        jupyter = new JupyterRunner(home);
+    }
+
+    private static List<Path> notebooks() throws IOException {
+        try (Stream<Path> files = Files.list(jupyter.projectDir.resolve("notebooks"))) {
+            return files.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyNotebookRunsTopToBottomAndTheQuickstartCountsLikePlainJava() throws Exception {
+        List<Path> notebooks = notebooks();
+        assertThat(notebooks).extracting(p -> p.getFileName().toString()).contains("01-quickstart.ipynb");
+        for (Path notebook : notebooks) {
+            JsonNode executed = jupyter.runNotebook(notebook, false);
+            JupyterRunner.assertNoErrors(notebook, executed);
+            if (notebook.getFileName().toString().equals("01-quickstart.ipynb")) {
+                checkQuickstart(executed);
+            }
+        }
+    }
+
+    private void checkQuickstart(JsonNode executed) throws IOException {
+        Map<String, Long> expected = new TreeMap<>();
+        for (String line : Files.readAllLines(jupyter.projectDir.resolve("examples/data/book.txt"))) {
+            for (String word : line.toLowerCase().split("\\W+")) {
+                if (!word.isEmpty()) {
+                    expected.merge(word, 1L, Long::sum);
+                }
+            }
+        }
+        long top = expected.values().stream().max(Long::compare).orElseThrow();
+        String topWord = expected.entrySet().stream().filter(e -> e.getValue() == top).findFirst().orElseThrow().getKey();
+
+        List<JsonNode> cells = JupyterRunner.cells(executed);
+        JsonNode runCell = cells.stream().filter(c -> isCode(c) && JupyterRunner.source(c).contains("%run_main flow")).findFirst().orElseThrow();
+        String live = String.join("\n", JupyterRunner.outputTexts(runCell));
+        assertThat(live).contains("wordcount: done").contains(expected.size() + " items");
+
+        JsonNode topCell = cells.stream().filter(c -> isCode(c) && JupyterRunner.source(c).contains("sortOn")).findFirst().orElseThrow();
+        String table = JupyterRunner.outputTexts(topCell).get(0);
+        List<String[]> rows = table.lines().skip(3).map(l -> l.trim().split("\\s+")).toList();
+        assertThat(rows).hasSize(10);
+        assertThat(rows.get(0)).containsExactly(topWord, Long.toString(top));
+        List<String> expectedTop10 = expected.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(10).map(e -> e.getKey() + " " + e.getValue()).toList();
+        assertThat(rows.stream().map(r -> String.join(" ", r)).toList()).isEqualTo(expectedTop10);
+    }
+
+    @Test
+    void aFailingStepShowsTheStepTheItemAndTheCauseAndTheKernelGoesOn() throws Exception {
+        Path notebook = writeNotebook("failing.ipynb",
+                "var flow = new Dataflow(\"parse\");\n"
+                        + "flow.input(\"in\", Sources.testing(List.of(\"1\", \"2\", \"x\", \"4\")))\n"
+                        + "    .map(\"parse\", s -> Integer.parseInt(s))\n"
+                        + "    .capture(\"out\");",
+                "%run_main flow",
+                "%run_main --workers zero flow",
+                "1 + 1");
+        List<JsonNode> cells = JupyterRunner.cells(jupyter.runNotebook(notebook, true));
+
+        String failure = String.join("\n", JupyterRunner.outputTexts(cells.get(1)));
+        assertThat(failure)
+                .contains("parse: failed")                       // the live table's final state
+                .contains("step:   parse (map)")
+                .contains("item:   \"x\"")
+                .contains("NumberFormatException: For input string: \"x\"")
+                .doesNotContain("dev.rivulet.kernel.")
+                .doesNotContain("dev.rivulet.engine.");
+        assertThat(String.join("\n", JupyterRunner.outputTexts(cells.get(2))))
+                .contains("--workers needs a whole number of at least 1, got 'zero'")
+                .contains("usage: %run_main");
+        assertThat(JupyterRunner.outputTexts(cells.get(3))).containsExactly("2");
+    }
+
+    @Test
+    void anInterruptCancelsTheRunPromptlyAndTheKernelStaysUsable() throws Exception {
+        String setup = "var flow = new Dataflow(\"endless\");\n"
+                + "flow.input(\"numbers\", Sources.range(0, Long.MAX_VALUE))\n"
+                + "    .map(\"slow\", n -> { java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); return n; })\n"
+                + "    .capture(\"out\");";
+        String out = jupyter.python(List.of(jupyter.projectDir.resolve("kernel-ext/src/test/python/interrupt_run.py").toString(),
+                KernelSpec.NAME, setup, "%run_main --epoch-interval 0.1 flow", "1 + 1"), home, 300, false);
+        JsonNode result = JupyterRunner.JSON.readTree(out.lines().reduce((a, b) -> b).orElseThrow());
+
+        assertThat(result.path("status").asText()).isEqualTo("error");
+        String outputs = Stream.of(result.path("outputs")).flatMap(n -> toList(n).stream())
+                .map(JupyterRunner::outputText).collect(Collectors.joining("\n"));
+        assertThat(outputs).contains("endless: cancelled").contains("cancelled (interrupted)");
+        assertThat(result.path("secondsToStop").asDouble()).isLessThan(ReplExecutionControl.STOP_AFTER_SECONDS);
+        assertThat(result.path("afterStatus").asText()).isEqualTo("ok");
+        assertThat(toList(result.path("after")).stream().map(JupyterRunner::outputText).toList()).containsExactly("2");
+    }
+
+    private static boolean isCode(JsonNode cell) {
+        return cell.path("cell_type").asText().equals("code");
+    }
+
+    private static List<JsonNode> toList(JsonNode array) {
+        List<JsonNode> list = new java.util.ArrayList<>();
+        array.forEach(list::add);
+        return list;
+    }
+
+    private static Path writeNotebook(String name, String... cells) throws IOException {
+        var notebook = JupyterRunner.JSON.createObjectNode();
+        var cellArray = notebook.putArray("cells");
+        for (String source : cells) {
+            var cell = cellArray.addObject();
+            cell.put("cell_type", "code").put("execution_count", (Integer) null);
+            cell.putObject("metadata");
+            cell.putArray("outputs");
+            var lines = cell.putArray("source");
+            Arrays.stream(source.split("(?<=\n)")).forEach(lines::add);
+        }
+        notebook.putObject("metadata").putObject("kernelspec").put("name", KernelSpec.NAME)
+                .put("display_name", KernelSpec.DISPLAY_NAME).put("language", "java");
+        notebook.put("nbformat", 4).put("nbformat_minor", 5);
+        Path file = home.resolve(name);
+        JupyterRunner.JSON.writeValue(file.toFile(), notebook);
+        return file;
+    }
+}

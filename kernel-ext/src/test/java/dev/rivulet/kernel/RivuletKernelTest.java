@@ -1,0 +1,120 @@
+package dev.rivulet.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rivulet.notebook.MagicUsageException;
+import dev.rivulet.notebook.NotebookRunException;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.Table;
+
+/** The bundled kernel's evaluation, without Jupyter: cells go straight to {@link RivuletKernel#eval}. */
+class RivuletKernelTest {
+
+    static RivuletKernel kernel;
+
+    @BeforeAll
+    static void start() {
+        kernel = new RivuletKernel();
+    }
+
+    @AfterAll
+    static void stop() {
+        kernel.onShutdown(false);
+    }
+
+    private static String text(DisplayData data) {
+        return (String) data.getData(MIMEType.TEXT_PLAIN);
+    }
+
+    @Test
+    void aCellIsEvaluatedSnippetBySnippetAndShowsItsLastExpression() throws Exception {
+        assertThat(text(kernel.eval("int a = 20;\nint b = 22;\na + b"))).isEqualTo("42");
+        assertThat(kernel.eval("int c = 1;")).isNull();
+    }
+
+    @Test
+    void rivuletAndTablesawAreImportedAndRunMainReturnsATypedTable() throws Exception {
+        kernel.eval("var wc = new Dataflow(\"wc\");\n"
+                + "wc.input(\"in\", Sources.testing(List.of(\"a b\", \"b\")))\n"
+                + "  .flatMap(\"split\", l -> Arrays.asList(l.split(\" \")))\n"
+                + "  .keyBy(\"k\", w -> w).map(\"one\", w -> 1L).reduce(\"sum\", Long::sum).capture(\"out\");");
+        kernel.eval("var t = %run_main --workers 2 wc");
+
+        // t is a Table at compile time: Table methods need no cast
+        assertThat(text(kernel.eval("t.where(t.stringColumn(\"key\").isEqualTo(\"b\")).longColumn(\"value\").get(0)"))).isEqualTo("2");
+        assertThat(kernel.eval("lastResult()").getData(MIMEType.TEXT_HTML).toString()).contains("<th>key</th>");
+        assertThat(kernel.evalRaw("t")).isInstanceOf(Table.class);
+    }
+
+    @Test
+    void compileErrorsPointAtTheProblem() {
+        assertThatThrownBy(() -> kernel.eval("int x = \"text\";"))
+                .isInstanceOf(CompilationException.class)
+                .satisfies(e -> assertThat(((CompilationException) e).lines()).containsExactly(
+                        "error: incompatible types: java.lang.String cannot be converted to int",
+                        "    int x = \"text\";",
+                        "            ^~~~~~"));
+    }
+
+    @Test
+    void exceptionsAreTheRealOnesWithTheCellsFrames() {
+        assertThatThrownBy(() -> kernel.eval("Integer.parseInt(\"zz\")")).isInstanceOf(NumberFormatException.class)
+                .satisfies(e -> assertThat(kernel.formatError((Exception) e))
+                        .first().isEqualTo("java.lang.NumberFormatException: For input string: \"zz\""))
+                .satisfies(e -> assertThat(kernel.formatError((Exception) e)).noneMatch(l -> l.contains("dev.rivulet.kernel")));
+    }
+
+    @Test
+    void aFailingRunReportsStepAndItem() throws Exception {
+        kernel.eval("var bad = new Dataflow(\"bad\");\n"
+                + "bad.input(\"in\", Sources.testing(List.of(\"1\", \"x\"))).map(\"parse\", Integer::parseInt).capture(\"out\");");
+        assertThatThrownBy(() -> kernel.eval("%run_main bad"))
+                .isInstanceOf(NotebookRunException.class)
+                .hasMessageContaining("step:   parse (map)")
+                .hasMessageContaining("item:   \"x\"");
+        assertThatThrownBy(() -> kernel.eval("%run_main 42"))
+                .isInstanceOf(MagicUsageException.class)
+                .hasMessageContaining("'42' is a java.lang.Integer, not a Dataflow");
+    }
+
+    @Test
+    void completionAndInspectionUseJShell() throws Exception {
+        kernel.eval("String greeting = \"hi\";");
+        assertThat(kernel.complete("greeting.toUpp", 14).getReplacements()).contains("toUpperCase(");
+        assertThat(kernel.isComplete("int y = ")).isNotEqualTo("complete");
+        assertThat(kernel.isComplete("int y = 1;")).isEqualTo("complete");
+    }
+
+    @Test
+    void jarsAreAddedToTheNotebook(@TempDir Path dir) throws Exception {
+        Path source = dir.resolve("src/extra/Greeter.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package extra; public class Greeter { public static String hi() { return \"hello\"; } }");
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", dir.resolve("classes").toString(),
+                source.toString())).isZero();
+        Path jar = dir.resolve("extra.jar");
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+            out.putNextEntry(new JarEntry("extra/Greeter.class"));
+            out.write(Files.readAllBytes(dir.resolve("classes/extra/Greeter.class")));
+        }
+        kernel.eval("%jars " + dir + "/*.jar");
+        assertThat(text(kernel.eval("extra.Greeter.hi()"))).isEqualTo("hello");
+
+        assertThatThrownBy(() -> kernel.eval("%jars /no/such/*.jar"))
+                .isInstanceOf(MagicUsageException.class).hasMessageContaining("nothing matches '/no/such/*.jar'");
+        assertThat(List.of("jars", "classpath", "maven", "run_main"))
+                .allSatisfy(name -> assertThat(kernel.getBanner()).contains("%" + name));
+    }
+}
