@@ -1,0 +1,73 @@
+package dev.rivulet.recovery;
+
+import dev.rivulet.KV;
+import dev.rivulet.io.PartitionedSource;
+import dev.rivulet.io.SourcePartition;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fault-injection input: {@code keys} keys, each with the sequence numbers {@code 0 … perKey-1}
+ * in order, spread over partitions (a key lives in one partition). Items become available at
+ * {@code itemsPerSecond} per partition, so a run lasts long enough to be killed part-way; the
+ * source never blocks. Resume position = index of the next item of the partition.
+ */
+public final class SequenceSource implements PartitionedSource<KV<String, Integer>, Integer> {
+    private static final long serialVersionUID = 1L;
+
+    private final int partitions;
+    private final int keys;
+    private final int perKey;
+    private final int itemsPerSecond;
+
+    public SequenceSource(int partitions, int keys, int perKey, int itemsPerSecond) {
+        this.partitions = partitions;
+        this.keys = keys;
+        this.perKey = perKey;
+        this.itemsPerSecond = itemsPerSecond;
+    }
+
+    /** The keys of partition {@code p}. */
+    List<String> keysOf(int p) {
+        List<String> owned = new ArrayList<>();
+        for (int k = p; k < keys; k += partitions) {
+            owned.add("key-" + k);
+        }
+        return owned;
+    }
+
+    @Override
+    public List<String> listParts() {
+        List<String> parts = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            parts.add("seq-" + p);
+        }
+        return parts;
+    }
+
+    @Override
+    public SourcePartition<KV<String, Integer>, Integer> buildPart(String partKey, Integer resumeState) {
+        List<String> owned = keysOf(Integer.parseInt(partKey.substring(4)));
+        int total = owned.size() * perKey;
+        long started = System.nanoTime();
+        int first = resumeState == null ? 0 : resumeState;
+        return new SourcePartition<>() {
+            private int next = first;
+
+            @Override
+            public boolean nextBatch(List<? super KV<String, Integer>> out, int max) {
+                long allowed = first + (System.nanoTime() - started) / 1_000_000L * itemsPerSecond / 1000 + 1;
+                int stop = (int) Math.min(total, Math.min(allowed, (long) next + max));
+                for (; next < stop; next++) {
+                    out.add(KV.of(owned.get(next % owned.size()), next / owned.size()));
+                }
+                return next < total;
+            }
+
+            @Override
+            public Integer snapshot() {
+                return next;
+            }
+        };
+    }
+}
