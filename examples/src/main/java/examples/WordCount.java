@@ -1,5 +1,6 @@
 package examples;
 
+import dev.rivulet.DataStream;
 import dev.rivulet.Dataflow;
 import dev.rivulet.KV;
 import dev.rivulet.RunResult;
@@ -11,10 +12,19 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The quick-start flow: counts the words of a text. {@code flow} reads the lines given to
- * {@link #build(List)}; {@code main} runs it on the bundled sample and prints the counts.
+ * The quick-start flow: counts the words of a text. {@code flow} counts the bundled sample
+ * ({@code examples/data/book.txt}, run from the project directory); {@link #fromFile} any text
+ * file; {@link #build(List)} a list of lines; {@code main} runs it and prints the top words.
+ *
+ * <pre>
+ * rivulet run examples.WordCount:flow -w 2
+ * rivulet run 'examples.WordCount:fromFile("README.md")' -p 2 -w 2
+ * </pre>
  */
 public final class WordCount {
+
+    /** The word count of the bundled sample text. */
+    public static final Dataflow flow = fromFile("examples/data/book.txt");
 
     private WordCount() {
     }
@@ -22,8 +32,17 @@ public final class WordCount {
     /** A word count over {@code lines}. */
     public static Dataflow build(List<String> lines) {
         var flow = new Dataflow("wordcount");
-        flow.input("lines", Sources.testing(lines))
-                .flatMap("split", line -> Arrays.asList(line.toLowerCase().split("\\W+")))
+        return count(flow, flow.input("lines", Sources.testing(lines)));
+    }
+
+    /** A word count over the lines of a text file. */
+    public static Dataflow fromFile(String path) {
+        var flow = new Dataflow("wordcount");
+        return count(flow, flow.input("lines", Sources.lines(java.nio.file.Path.of(path))));
+    }
+
+    private static Dataflow count(Dataflow flow, DataStream<String> lines) {
+        lines.flatMap("split", line -> Arrays.asList(line.toLowerCase().split("\\W+")))
                 .filter("non-empty", word -> !word.isEmpty())
                 .keyBy("by-word", word -> word)
                 .map("one", word -> 1L)
