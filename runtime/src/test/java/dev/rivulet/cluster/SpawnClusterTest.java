@@ -87,6 +87,19 @@ class SpawnClusterTest {
     }
 
     @Test
+    void aChildThatCannotStartFailsTheRunWithItsStderr() {
+        System.setProperty("rivulet.cluster.jvmOptions", "-XX:+RivuletNoSuchOption");
+        try {
+            assertThatThrownBy(() -> Rivulet.spawnCluster(ClusterFlows.wordCount(), 2, 1, RunOptions.defaults()))
+                    .isInstanceOf(RivuletException.class)
+                    .hasMessageContaining("exited unexpectedly with exit code 1")
+                    .hasMessageContaining("RivuletNoSuchOption");
+        } finally {
+            System.clearProperty("rivulet.cluster.jvmOptions");
+        }
+    }
+
+    @Test
     void twoClustersAtOnceOnOneHostBothSucceed() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

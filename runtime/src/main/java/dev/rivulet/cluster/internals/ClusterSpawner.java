@@ -242,7 +242,9 @@ public final class ClusterSpawner {
                             + processes + ")"));
                     break;
                 }
-                Event event = events.poll(Math.max(1, Math.min(failDeadline, startDeadline) - now), TimeUnit.NANOSECONDS);
+                long wakeAt = Math.min(failDeadline, readyCount < processes ? startDeadline : Long.MAX_VALUE);
+                long waitNanos = wakeAt == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(1) : Math.max(1, wakeAt - now);
+                Event event = events.poll(waitNanos, TimeUnit.NANOSECONDS);
                 if (event == null) {
                     continue;
                 }
