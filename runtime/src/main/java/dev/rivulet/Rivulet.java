@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Entry points: run a flow on the calling thread ({@link #runMain}) or on several worker threads
- * of this process ({@link #run}).
+ * Entry points: run a flow on the calling thread ({@link #runMain}), on several worker threads
+ * of this process ({@link #run}), on child JVMs of this machine ({@link #spawnCluster}), or as
+ * one process of a cluster spread over several machines ({@link #clusterMain}).
  *
  * <pre>{@code
  * RunResult one = Rivulet.runMain(flow);                       // one worker, this thread

@@ -51,6 +51,16 @@ final class ClusterFlows {
         return flow;
     }
 
+    /** Many items, all exchanged by key: sums per key of 0..n-1 over 4 partitions. */
+    static Dataflow manyItems(long n) {
+        Dataflow flow = new Dataflow("many");
+        flow.input("numbers", Sources.range(0, n, 4))
+                .keyBy("mod", x -> Long.toString(x % 10))
+                .reduce("sum", Long::sum)
+                .capture("sums");
+        return flow;
+    }
+
     /** A map that fails on item "boom". */
     static Dataflow failsOnBoom() {
         Dataflow flow = new Dataflow("fails");

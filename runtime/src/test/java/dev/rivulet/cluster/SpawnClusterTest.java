@@ -77,6 +77,29 @@ class SpawnClusterTest {
     }
 
     @Test
+    void manyItemsCrossProcessesUnderBackPressureWithoutLoss() {
+        long n = 300_000;
+        RunResult result = Rivulet.spawnCluster(ClusterFlows.manyItems(n), 2, 2, RunOptions.defaults());
+        List<KV<String, Long>> sums = result.captured("sums");
+        assertThat(sums).hasSize(10);
+        assertThat(sums.stream().mapToLong(KV::value).sum()).isEqualTo(n * (n - 1) / 2);
+        assertThat(result.stats("numbers").itemsOut()).isEqualTo(n);
+    }
+
+    @Test
+    void aChildThatCannotStartFailsTheRunWithItsStderr() {
+        System.setProperty("rivulet.cluster.jvmOptions", "-XX:+RivuletNoSuchOption");
+        try {
+            assertThatThrownBy(() -> Rivulet.spawnCluster(ClusterFlows.wordCount(), 2, 1, RunOptions.defaults()))
+                    .isInstanceOf(RivuletException.class)
+                    .hasMessageContaining("exited unexpectedly with exit code 1")
+                    .hasMessageContaining("RivuletNoSuchOption");
+        } finally {
+            System.clearProperty("rivulet.cluster.jvmOptions");
+        }
+    }
+
+    @Test
     void twoClustersAtOnceOnOneHostBothSucceed() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

@@ -61,8 +61,8 @@ final class ChildProcess {
             stdin.write(job);
             stdin.flush();
         } catch (IOException e) {
-            process.destroyForcibly();
-            throw e;
+            // The child died before reading its job (a bad JVM option, say): its exit, with its
+            // stderr, is reported by the caller's exit watch, which says more than this error.
         }
         return child;
     }

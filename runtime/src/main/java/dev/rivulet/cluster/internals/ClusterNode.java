@@ -137,6 +137,11 @@ public final class ClusterNode implements Mesh.Listener {
         }
     }
 
+    /** Releases the network resources of a node whose {@link #run} will not be called. */
+    public void abandon() {
+        mesh.close();
+    }
+
     /** The failure of the last {@link #run}, as a report for a parent process, or null. */
     public FailureReport failureReport() {
         RivuletException failure = control.failure();

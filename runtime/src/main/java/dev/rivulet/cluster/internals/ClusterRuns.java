@@ -49,7 +49,12 @@ public final class ClusterRuns {
         ClusterNode node = new ClusterNode(new ClusterNode.Settings(flow, processId, addresses.size(),
                 workersPerProcess, options.epochs(), options.recovery(), options.batchSize(), collect, secret,
                 CONNECT_TIMEOUT), contextClassLoader());
-        node.bind(resolved.get(processId));
+        try {
+            node.bind(resolved.get(processId));
+        } catch (RuntimeException e) {
+            node.abandon();
+            throw e;
+        }
         Map<String, StepStats> stats = node.run(resolved);
         return new RunResult(captured, statistics(flow, stats), Duration.ofNanos(System.nanoTime() - start),
                 addresses.size() * workersPerProcess);

@@ -11,7 +11,6 @@ import dev.rivulet.RunResult;
 import dev.rivulet.engine.StepStats;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -67,6 +66,7 @@ public final class ClusterSpawner {
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final List<ChildProcess> children = new ArrayList<>();
     private final AtomicReferenceArray<ControlConnection> connections;
+    private final AtomicReferenceArray<Thread> readers;
     private final Map<String, List<Object>> captured;
     private final Map<String, StepStats> stats = new ConcurrentHashMap<>();
 
@@ -76,6 +76,7 @@ public final class ClusterSpawner {
         this.workersPerProcess = workersPerProcess;
         this.options = options;
         this.connections = new AtomicReferenceArray<>(processes);
+        this.readers = new AtomicReferenceArray<>(processes);
         this.captured = ClusterRuns.emptyCaptures(flow);
     }
 
@@ -102,7 +103,7 @@ public final class ClusterSpawner {
                         secret, job);
                 children.add(child);
                 int childId = id;
-                child.process().onExit().thenRun(() -> events.add(new Exited(childId, child.process().exitValue())));
+                child.process().onExit().thenRun(() -> onChildExit(childId, child.process().exitValue()));
             }
             supervise();
         } catch (IOException e) {
@@ -143,6 +144,22 @@ public final class ClusterSpawner {
         acceptor.start();
     }
 
+    /**
+     * Reports a child's exit only after its control connection has been read to the end, so that
+     * its DONE or FAILED is always seen before its exit (a dead process's socket closes at once).
+     */
+    private void onChildExit(int child, int code) {
+        Thread reader = readers.get(child);
+        if (reader != null) {
+            try {
+                reader.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        events.add(new Exited(child, code));
+    }
+
     /** Authenticates one control connection, then reads its frames until it ends. */
     private void serve(Socket socket, Handshake handshake) {
         ControlConnection connection;
@@ -159,6 +176,7 @@ public final class ClusterSpawner {
             connection.close();
             return;
         }
+        readers.set(child, Thread.currentThread());
         ItemSerializer serializer = new ItemSerializer(classLoader);
         CaptureListener user = options.captureListener();
         try {
@@ -186,11 +204,14 @@ public final class ClusterSpawner {
                     default -> throw new IOException("unknown control frame " + frame.type());
                 }
             }
-        } catch (EOFException e) {
-            // the child closed its side: its exit is reported by onExit
-        } catch (IOException | RuntimeException e) {
-            events.add(new Failed(child, FailureReport.plain(FailureReport.Kind.LOST, child,
-                    "the control connection of process " + child + " failed: " + e)));
+        } catch (IOException e) {
+            // The child closed its side or died: its exit is reported by onChildExit, which waits
+            // for this thread, so a DONE or FAILED read before is never mistaken for a death.
+        } catch (RuntimeException e) {
+            events.add(new Failed(child, FailureReport.plain(FailureReport.Kind.ORIGINAL, child,
+                    "could not read what worker process " + child + " sent back (captured items must be "
+                    + "readable in this JVM, with the same classes): " + e)));
+            connection.close();
         }
     }
 
@@ -221,7 +242,9 @@ public final class ClusterSpawner {
                             + processes + ")"));
                     break;
                 }
-                Event event = events.poll(Math.max(1, Math.min(failDeadline, startDeadline) - now), TimeUnit.NANOSECONDS);
+                long wakeAt = Math.min(failDeadline, readyCount < processes ? startDeadline : Long.MAX_VALUE);
+                long waitNanos = wakeAt == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(1) : Math.max(1, wakeAt - now);
+                Event event = events.poll(waitNanos, TimeUnit.NANOSECONDS);
                 if (event == null) {
                     continue;
                 }

@@ -50,7 +50,8 @@ import java.util.function.Function;
  */
 final class Mesh implements AutoCloseable {
     private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 * 1024, 1024 * 1024);
-    private static final long RETRY_MILLIS = 100;
+    private static final long RETRY_MILLIS = 50;
+    private static final long MAX_RETRY_MILLIS = 2000;
 
     /** What the mesh reports to the process that owns it (called on event-loop threads). */
     interface Listener {
@@ -135,7 +136,7 @@ final class Mesh implements AutoCloseable {
     void connect(List<InetSocketAddress> addresses, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int peer = self + 1; peer < processes; peer++) {
-            dial(peer, addresses.get(peer), deadline);
+            dial(peer, addresses.get(peer), deadline, RETRY_MILLIS);
         }
         if (!allConnected.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             List<String> missing = new ArrayList<>();
@@ -154,7 +155,8 @@ final class Mesh implements AutoCloseable {
         }
     }
 
-    private void dial(int peer, InetSocketAddress address, long deadline) {
+    /** Dials {@code peer}; on failure retries after {@code backoff} ms, doubling up to 2 s. */
+    private void dial(int peer, InetSocketAddress address, long deadline, long backoff) {
         if (closing) {
             return;
         }
@@ -166,7 +168,7 @@ final class Mesh implements AutoCloseable {
         ChannelFuture connect = bootstrap.connect(address);
         connect.addListener(f -> {
             if (!f.isSuccess()) {
-                retry(peer, address, deadline, f.cause().toString());
+                retry(peer, address, deadline, backoff, f.cause().toString());
                 return;
             }
             HandshakeHandler handshakeHandler = connect.channel().pipeline().get(HandshakeHandler.class);
@@ -175,18 +177,19 @@ final class Mesh implements AutoCloseable {
             }
             handshakeHandler.authenticated().addListener(a -> {
                 if (!a.isSuccess()) {
-                    retry(peer, address, deadline, a.cause().getMessage());
+                    retry(peer, address, deadline, backoff, a.cause().getMessage());
                 }
             });
         });
     }
 
-    private void retry(int peer, InetSocketAddress address, long deadline, String error) {
+    private void retry(int peer, InetSocketAddress address, long deadline, long backoff, String error) {
         synchronized (lastErrors) {
             lastErrors.set(peer, error);
         }
         if (!closing && System.nanoTime() < deadline) {
-            group.schedule(() -> dial(peer, address, deadline), RETRY_MILLIS, TimeUnit.MILLISECONDS);
+            group.schedule(() -> dial(peer, address, deadline, Math.min(backoff * 2, MAX_RETRY_MILLIS)), backoff,
+                    TimeUnit.MILLISECONDS);
         }
     }
 

@@ -39,6 +39,11 @@ public final class WorkerProcessMain {
     private WorkerProcessMain() {
     }
 
+    /**
+     * Runs one child: {@code args} = process id, process count, workers per process, the
+     * parent's control port. Exit code 0 when its workers finished, 1 when the run failed (the
+     * failure was sent to the parent), 2 when it could not even start, 3 when the parent died.
+     */
     public static void main(String[] args) {
         int processId = Integer.parseInt(args[0]);
         int processes = Integer.parseInt(args[1]);
