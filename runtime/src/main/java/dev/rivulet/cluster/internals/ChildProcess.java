@@ -43,7 +43,7 @@ final class ChildProcess {
             command.addAll(List.of(extra.split("\\s+")));
         }
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(ChildClasspath.of(Thread.currentThread().getContextClassLoader()));
         command.add(WorkerProcessMain.class.getName());
         command.add(Integer.toString(processId));
         command.add(Integer.toString(processes));
