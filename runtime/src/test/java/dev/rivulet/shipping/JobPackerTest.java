@@ -127,4 +127,32 @@ class JobPackerTest {
                 .hasMessageContaining("step 'captures'")
                 .hasMessageContaining("java.lang.Thread");
     }
+
+    @Test
+    void aNotebookFlowRunsOnWarmWorkerJvms() throws Exception {
+        eval("int k = 7;");
+        eval("record Tagged(String word, int n) implements java.io.Serializable {}");
+        eval("Dataflow flow = new Dataflow(\"nb-cluster\");");
+        eval("flow.input(\"inp\", Sources.range(0, 20, 4)).map(\"tag\", x -> new Tagged(\"w\" + (x % 3), (int) (x * k)))"
+                + ".keyBy(\"by-word\", t -> t.word()).map(\"n\", t -> t.n()).reduce(\"sum\", Integer::sum)"
+                + ".capture(\"out\");");
+        JobPackage job = packFlow();
+        Dataflow live = (Dataflow) NotebookHolder.flow;
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(NotebookHolder.loader); // as the kernel does while a cell runs
+        try (dev.rivulet.cluster.WorkerPool pool = dev.rivulet.cluster.WorkerPool.start(2, 1)) {
+            for (int run = 0; run < 2; run++) {
+                List<dev.rivulet.KV<String, Integer>> out = pool.run(live, job, dev.rivulet.RunOptions.defaults())
+                        .captured("out");
+                java.util.Map<String, Integer> sums = new java.util.TreeMap<>();
+                out.forEach(kv -> sums.put(kv.key(), kv.value()));
+                // 7 * (sum of x in [0,20) with x % 3 == r)
+                assertThat(sums).containsExactly(java.util.Map.entry("w0", 7 * 63), java.util.Map.entry("w1", 7 * 70),
+                        java.util.Map.entry("w2", 7 * 57));
+            }
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
 }

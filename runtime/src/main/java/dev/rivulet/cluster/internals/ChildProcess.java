@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.function.IntConsumer;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * this process died), its stdout and stderr forwarded with a {@code [process i]} prefix, and the
  * last lines of its stderr kept for error messages.
  */
-final class ChildProcess {
+public final class ChildProcess {
     private static final int STDERR_TAIL_LINES = 30;
 
     private final int processId;
@@ -28,13 +29,18 @@ final class ChildProcess {
     private final Deque<String> stderrTail = new ArrayDeque<>();
     private final List<Thread> forwarders = new ArrayList<>();
 
+    private volatile IntConsumer exitListener;
+
     private ChildProcess(int processId, Process process) {
         this.processId = processId;
         this.process = process;
     }
 
-    static ChildProcess start(int processId, int processes, int workersPerProcess, int controlPort,
-            ClusterSecret secret, byte[] job) throws IOException {
+    /**
+     * Starts a child JVM that waits for its job on stdin ({@link #sendJob}); a {@code warm} child
+     * runs job after job until its stdin closes.
+     */
+    static ChildProcess start(int processId, int processes, int workersPerProcess, boolean warm) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(System.getProperty("java.home") + "/bin/java"));
@@ -48,23 +54,54 @@ final class ChildProcess {
         command.add(Integer.toString(processId));
         command.add(Integer.toString(processes));
         command.add(Integer.toString(workersPerProcess));
-        command.add(Integer.toString(controlPort));
+        if (warm) {
+            command.add(WorkerProcessMain.WARM);
+        }
         Process process = new ProcessBuilder(command).start();
         ChildProcess child = new ChildProcess(processId, process);
         child.forward(process.getInputStream(), System.out, false);
         child.forward(process.getErrorStream(), System.err, true);
+        process.onExit().thenRun(() -> {
+            IntConsumer listener = child.exitListener;
+            if (listener != null) {
+                listener.accept(process.exitValue());
+            }
+        });
+        return child;
+    }
+
+    /** Who hears of this child's exit: the run it currently serves. */
+    void onExit(IntConsumer listener) {
+        this.exitListener = listener;
+        if (!process.isAlive()) {
+            listener.accept(process.exitValue());
+        }
+    }
+
+    /** Hands the child a job: the cluster secret, the control port of this run, the job bytes. */
+    void sendJob(ClusterSecret secret, int controlPort, byte[] job) {
         try {
             DataOutputStream stdin = new DataOutputStream(process.getOutputStream());
             stdin.writeInt(WorkerProcessMain.BOOTSTRAP_MAGIC);
             stdin.write(secret.bytes());
+            stdin.writeInt(controlPort);
             stdin.writeInt(job.length);
             stdin.write(job);
             stdin.flush();
         } catch (IOException e) {
             // The child died before reading its job (a bad JVM option, say): its exit, with its
-            // stderr, is reported by the caller's exit watch, which says more than this error.
+            // stderr, is reported by the exit listener, which says more than this error.
         }
-        return child;
+    }
+
+    /** Whether the child JVM is running. */
+    public boolean isAliveNow() {
+        return process.isAlive();
+    }
+
+    /** Starts a warm child (see {@link #start}); for {@code WorkerPool}. */
+    public static ChildProcess startWarm(int processId, int processes, int workersPerProcess) throws IOException {
+        return start(processId, processes, workersPerProcess, true);
     }
 
     private void forward(InputStream stream, PrintStream target, boolean keepTail) {
@@ -119,7 +156,7 @@ final class ChildProcess {
     }
 
     /** Kills the child and its descendants at once. */
-    void kill() {
+    public void kill() {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
         closeStdin();

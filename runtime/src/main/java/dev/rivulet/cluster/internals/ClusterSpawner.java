@@ -9,6 +9,7 @@ import dev.rivulet.RunCancelledException;
 import dev.rivulet.RunOptions;
 import dev.rivulet.RunResult;
 import dev.rivulet.engine.StepStats;
+import dev.rivulet.shipping.JobPackage;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -59,6 +60,9 @@ public final class ClusterSpawner {
     }
 
     private final Dataflow flow;
+    private final JobSpec jobSpec;
+    /** The reused children of a {@code WorkerPool}, or {@code null} to start (and end) new ones. */
+    private final List<ChildProcess> warm;
     private final int processes;
     private final int workersPerProcess;
     private final RunOptions options;
@@ -70,8 +74,12 @@ public final class ClusterSpawner {
     private final Map<String, List<Object>> captured;
     private final Map<String, StepStats> stats = new ConcurrentHashMap<>();
 
-    private ClusterSpawner(Dataflow flow, int processes, int workersPerProcess, RunOptions options) {
+    private ClusterSpawner(Dataflow flow, JobPackage packaged, List<ChildProcess> warm, int processes,
+            int workersPerProcess, RunOptions options) {
         this.flow = flow;
+        this.jobSpec = new JobSpec(packaged == null ? flow : null, packaged, options.epochs(), options.recovery(),
+                options.batchSize());
+        this.warm = warm;
         this.processes = processes;
         this.workersPerProcess = workersPerProcess;
         this.options = options;
@@ -87,23 +95,37 @@ public final class ClusterSpawner {
                     + processes + " and " + workersPerProcess);
         }
         flow.validate();
-        return new ClusterSpawner(flow, processes, workersPerProcess, options).run();
+        return new ClusterSpawner(flow, null, null, processes, workersPerProcess, options).run();
+    }
+
+    /**
+     * Runs a flow on the warm children of a {@code WorkerPool}: they get the job on their stdin
+     * and, after a clean run, wait for the next one. After a failure they are dead (killed).
+     *
+     * @param packaged the flow packed with its notebook classes, or {@code null} to ship the flow
+     *     itself
+     */
+    public static RunResult runOn(List<ChildProcess> warm, int workersPerProcess, Dataflow flow, JobPackage packaged,
+            RunOptions options) {
+        flow.validate();
+        return new ClusterSpawner(flow, packaged, warm, warm.size(), workersPerProcess, options).run();
     }
 
     private RunResult run() {
         long start = System.nanoTime();
-        byte[] job = new JobSpec(flow, options.epochs(), options.recovery(), options.batchSize()).toBytes();
+        byte[] job = jobSpec.toBytes();
         ClusterSecret secret = ClusterSecret.random();
         Thread hook = new Thread(this::killAll, "rivulet-cluster-shutdown");
         try (ServerSocket server = new ServerSocket(0, processes * 2, InetAddress.getLoopbackAddress())) {
             startAccepting(server, new Handshake(secret));
             Runtime.getRuntime().addShutdownHook(hook);
             for (int id = 0; id < processes; id++) {
-                ChildProcess child = ChildProcess.start(id, processes, workersPerProcess, server.getLocalPort(),
-                        secret, job);
+                ChildProcess child = warm != null ? warm.get(id)
+                        : ChildProcess.start(id, processes, workersPerProcess, false);
                 children.add(child);
                 int childId = id;
-                child.process().onExit().thenRun(() -> onChildExit(childId, child.process().exitValue()));
+                child.onExit(code -> onChildExit(childId, code));
+                child.sendJob(secret, server.getLocalPort(), job);
             }
             supervise();
         } catch (IOException e) {
@@ -290,6 +312,9 @@ public final class ClusterSpawner {
             killAll();
             awaitAll();
             throw best(failures).toException();
+        }
+        if (warm != null) {
+            return; // warm children stay up for the next job
         }
         for (ChildProcess child : children) {
             try {

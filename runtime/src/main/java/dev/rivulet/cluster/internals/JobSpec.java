@@ -10,26 +10,46 @@ import java.io.NotSerializableException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
+import dev.rivulet.shipping.JobPackage;
 
 /**
- * What a parent ships to each child of a spawned cluster (Java serialization): the flow and the
- * run options that matter in the children. Captured items come back instead of going to a
- * listener, so the listener does not travel.
+ * What a parent ships to each child of a spawned cluster (Java serialization): the flow — either
+ * itself, when its classes are on the children's class path, or as a {@link JobPackage} carrying
+ * notebook classes and variables — and the run options that matter in the children. Captured
+ * items come back instead of going to a listener, so the listener does not travel.
  */
-record JobSpec(Dataflow flow, EpochConfig epochs, RecoveryConfig recovery, int batchSize) implements Serializable {
+record JobSpec(Dataflow flow, JobPackage packaged, EpochConfig epochs, RecoveryConfig recovery, int batchSize)
+        implements Serializable {
+
+    /** The flow and the class loader to run it with, in the child. */
+    record Materialized(Dataflow flow, ClassLoader loader) {
+    }
+
+    /** Opens the flow in the child: a packaged flow gets a fresh loader with its shipped classes. */
+    Materialized materialize(ClassLoader parent) throws IOException, ClassNotFoundException {
+        if (packaged == null) {
+            return new Materialized(flow, parent);
+        }
+        JobPackage.Opened opened = packaged.open(parent);
+        return new Materialized(opened.flow(), opened.loader());
+    }
 
     byte[] toBytes() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(this);
         } catch (NotSerializableException e) {
-            throw new IllegalArgumentException("flow '" + flow.name() + "' cannot be shipped to worker processes: "
+            throw new IllegalArgumentException("flow '" + name() + "' cannot be shipped to worker processes: "
                     + e.getMessage() + " is not Serializable. Every function, source and sink of a flow "
                     + "(and everything they capture) must be Serializable to run in a spawned cluster.", e);
         } catch (IOException e) {
-            throw new IllegalArgumentException("flow '" + flow.name() + "' cannot be serialized: " + e, e);
+            throw new IllegalArgumentException("flow '" + name() + "' cannot be serialized: " + e, e);
         }
         return bytes.toByteArray();
+    }
+
+    private String name() {
+        return flow != null ? flow.name() : "(packaged)";
     }
 
     static JobSpec fromBytes(byte[] bytes, ClassLoader loader) throws IOException, ClassNotFoundException {

@@ -5,10 +5,8 @@ import dev.rivulet.CaptureListener;
 import dev.rivulet.RivuletException;
 import dev.rivulet.engine.StepStats;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -20,9 +18,10 @@ import java.util.Map;
 
 /**
  * The main class of a child process of a spawned cluster. Arguments: process id, process count,
- * workers per process, the parent's control port. Its stdin carries the cluster secret and the
- * job ({@link JobSpec}) and then stays open: when it closes, the parent is gone and the child
- * exits at once, so children never outlive their parent.
+ * workers per process, and {@code --warm} for a reusable worker. Its stdin carries jobs (the
+ * cluster secret, the parent's control port for this job, the {@link JobSpec}) and then stays
+ * open: when it closes, the parent is gone and the child exits at once, so children never
+ * outlive their parent. A warm child runs job after job; any other exits after its one job.
  *
  * <pre>
  *   parent                                child i
@@ -34,6 +33,8 @@ import java.util.Map;
  */
 public final class WorkerProcessMain {
     static final int BOOTSTRAP_MAGIC = 0x52564A31; // "RVJ1"
+    /** Fourth argument: keep running jobs until stdin closes (a warm {@code WorkerPool} child). */
+    static final String WARM = "--warm";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private WorkerProcessMain() {
@@ -48,47 +49,29 @@ public final class WorkerProcessMain {
         int processId = Integer.parseInt(args[0]);
         int processes = Integer.parseInt(args[1]);
         int workersPerProcess = Integer.parseInt(args[2]);
-        int controlPort = Integer.parseInt(args[3]);
-        DataInputStream stdin = new DataInputStream(System.in);
-        ClusterSecret secret;
-        JobSpec job;
-        try {
-            if (stdin.readInt() != BOOTSTRAP_MAGIC) {
-                System.err.println("rivulet worker process: stdin does not start with a Rivulet job; this class is "
-                        + "started by Rivulet.spawnCluster, not by hand");
+        boolean warm = args.length > 3 && args[3].equals(WARM);
+        JobReader jobs = new JobReader(System.in, processId);
+        ClassLoader application = ClusterRuns.contextClassLoader();
+        while (true) {
+            // Each job starts from the application loader: never from a previous job's classes.
+            Thread.currentThread().setContextClassLoader(application);
+            JobReader.Header header = jobs.next();
+            JobSpec job;
+            try {
+                job = JobSpec.fromBytes(header.job(), ClusterRuns.contextClassLoader());
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                System.err.println("rivulet worker process " + processId + ": could not read its job: " + e);
                 System.exit(2);
                 return;
             }
-            secret = ClusterSecret.of(stdin.readNBytes(ClusterSecret.LENGTH));
-            byte[] jobBytes = stdin.readNBytes(stdin.readInt());
-            job = JobSpec.fromBytes(jobBytes, ClusterRuns.contextClassLoader());
-        } catch (IOException | ClassNotFoundException e) {
-            System.err.println("rivulet worker process " + processId + ": could not read its job: " + e);
-            System.exit(2);
-            return;
-        }
-        watchParent(System.in, processId);
-        int code = run(processId, processes, workersPerProcess, controlPort, secret, job);
-        System.out.flush();
-        System.err.flush();
-        System.exit(code);
-    }
-
-    /** Exits as soon as stdin closes: the parent died (or was killed). */
-    private static void watchParent(InputStream stdin, int processId) {
-        Thread watcher = new Thread(() -> {
-            try {
-                while (stdin.read() >= 0) {
-                    // The parent writes nothing more; reading just detects its end.
-                }
-            } catch (IOException e) {
-                // treated like EOF
+            int code = run(processId, processes, workersPerProcess, header.controlPort(), header.secret(), job);
+            System.out.flush();
+            System.err.flush();
+            if (code != 0 || !warm) {
+                System.exit(code);
             }
-            System.err.println("rivulet worker process " + processId + ": the parent process is gone; exiting");
-            Runtime.getRuntime().halt(3);
-        }, "rivulet-parent-watch");
-        watcher.setDaemon(true);
-        watcher.start();
+            // A warm worker waits for the next job; its JVM, class path and JIT stay warm.
+        }
     }
 
     private static int run(int processId, int processes, int workersPerProcess, int controlPort,
@@ -104,9 +87,19 @@ public final class WorkerProcessMain {
         try (control) {
             CaptureListener toParent = (stepId, worker, epoch, items) -> sendCapture(control, stepId, worker, epoch,
                     items);
-            ClusterNode node = new ClusterNode(new ClusterNode.Settings(job.flow(), processId, processes,
+            JobSpec.Materialized materialized;
+            try {
+                materialized = job.materialize(ClusterRuns.contextClassLoader());
+            } catch (IOException | ClassNotFoundException | RuntimeException e) {
+                control.send(ControlConnection.FAILED, FailureReport.of(new RivuletException("process " + processId
+                        + " could not open the shipped flow: " + e, e), processId, FailureReport.Kind.ORIGINAL)
+                        .toJson());
+                return 1;
+            }
+            Thread.currentThread().setContextClassLoader(materialized.loader());
+            ClusterNode node = new ClusterNode(new ClusterNode.Settings(materialized.flow(), processId, processes,
                     workersPerProcess, job.epochs(), job.recovery(), job.batchSize(), toParent, secret,
-                    ClusterRuns.CONNECT_TIMEOUT), ClusterRuns.contextClassLoader());
+                    ClusterRuns.CONNECT_TIMEOUT), materialized.loader());
             try {
                 int port = node.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                 control.send(ControlConnection.READY, new DataOutputBytes().writeInt(port).bytes());
