@@ -70,7 +70,9 @@ abstract class FlowCommand implements Callable<Integer> {
         } catch (FlowDefinitionException e) {
             return failure("the flow is not valid: " + e.getMessage(), e);
         } catch (RunCancelledException e) {
-            return failure("interrupted: " + e.getMessage(), e);
+            context.err().println(name() + ": stopped (" + e.getMessage() + "); every worker has ended");
+            context.err().flush();
+            return RivuletCli.EXIT_FAILED;
         } catch (RivuletException e) {
             return failure("the run failed: " + e.getMessage(), e);
         } catch (UnsupportedOperationException e) {

@@ -81,12 +81,12 @@ final class RunCommand extends FlowCommand {
     int withFlow(Dataflow flow) {
         RunOptions options = plan.runOptions();
         Launcher launcher = context.launcher();
-        RunResult result = interruptible(() -> switch (plan.mode()) {
+        RunResult result = switch (plan.mode()) {
             case IN_PROCESS -> launcher.runInProcess(flow, plan.workersPerProcess(), options);
             case SPAWN -> launcher.spawnCluster(flow, plan.processes(), plan.workersPerProcess(), options);
             case JOIN -> launcher.clusterMain(flow, plan.addresses(), plan.processId(),
                     plan.workersPerProcess(), options);
-        });
+        };
         printCaptured(result);
         if (verbose && result != null) {
             context.err().println("rivulet run: " + result);
@@ -106,42 +106,5 @@ final class RunCommand extends FlowCommand {
             }
         }
         context.out().flush();
-    }
-
-    /** Runs {@code body}; with Ctrl-C (JVM shutdown) the calling thread is interrupted to stop it. */
-    private RunResult interruptible(java.util.function.Supplier<RunResult> body) {
-        if (!context.interruptOnShutdown()) {
-            return body.get();
-        }
-        Thread runner = Thread.currentThread();
-        Object done = new Object();
-        boolean[] finished = {false};
-        Thread hook = new Thread(() -> {
-            runner.interrupt();
-            synchronized (done) {
-                long deadline = System.currentTimeMillis() + 5000;
-                while (!finished[0] && System.currentTimeMillis() < deadline) {
-                    try {
-                        done.wait(Math.max(1, deadline - System.currentTimeMillis()));
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }
-        }, "rivulet-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return body.get();
-        } finally {
-            synchronized (done) {
-                finished[0] = true;
-                done.notifyAll();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook is running and is now released
-            }
-        }
     }
 }
