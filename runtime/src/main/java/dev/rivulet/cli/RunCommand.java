@@ -3,8 +3,11 @@ package dev.rivulet.cli;
 import dev.rivulet.Dataflow;
 import dev.rivulet.RunOptions;
 import dev.rivulet.RunResult;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -83,7 +86,8 @@ final class RunCommand extends FlowCommand {
         Launcher launcher = context.launcher();
         RunResult result = switch (plan.mode()) {
             case IN_PROCESS -> launcher.runInProcess(flow, plan.workersPerProcess(), options);
-            case SPAWN -> launcher.spawnCluster(flow, plan.processes(), plan.workersPerProcess(), options);
+            case SPAWN -> withJobOnClassPath(() ->
+                    launcher.spawnCluster(flow, plan.processes(), plan.workersPerProcess(), options));
             case JOIN -> launcher.clusterMain(flow, plan.addresses(), plan.processId(),
                     plan.workersPerProcess(), options);
         };
@@ -106,5 +110,29 @@ final class RunCommand extends FlowCommand {
             }
         }
         context.out().flush();
+    }
+
+    /**
+     * Runs {@code spawn} with the job's classes appended to the {@code java.class.path} property:
+     * worker processes are started with this JVM's {@code java.class.path}, and they need the
+     * flow's classes (from {@code --classpath} or a compiled {@code .java} file) to deserialize
+     * it. The property is restored afterwards.
+     */
+    private RunResult withJobOnClassPath(Supplier<RunResult> spawn) {
+        if (jobClasspath.isEmpty()) {
+            return spawn.get();
+        }
+        String original = System.getProperty("java.class.path", "");
+        StringBuilder extended = new StringBuilder(original);
+        for (Path entry : jobClasspath) {
+            extended.append(extended.length() == 0 ? "" : File.pathSeparator)
+                    .append(entry.toAbsolutePath());
+        }
+        System.setProperty("java.class.path", extended.toString());
+        try {
+            return spawn.get();
+        } finally {
+            System.setProperty("java.class.path", original);
+        }
     }
 }
