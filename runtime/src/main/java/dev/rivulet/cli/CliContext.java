@@ -11,9 +11,6 @@ import java.util.Map;
  * @param launcher the entry points that run a plan
  * @param out standard output (captured items, JSON)
  * @param err standard error (warnings, errors)
- * @param interruptOnShutdown whether a JVM shutdown (Ctrl-C) interrupts a run in progress; only
- *     the real {@code main} sets it
  */
-public record CliContext(Map<String, String> env, Launcher launcher, PrintWriter out, PrintWriter err,
-        boolean interruptOnShutdown) {
+public record CliContext(Map<String, String> env, Launcher launcher, PrintWriter out, PrintWriter err) {
 }

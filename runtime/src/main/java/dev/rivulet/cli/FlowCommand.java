@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Option;
@@ -38,6 +39,9 @@ abstract class FlowCommand implements Callable<Integer> {
 
     final CliContext context;
 
+    /** The job's own class directories and jars (see {@link FlowLoader#jobClasspath()}). */
+    List<Path> jobClasspath = List.of();
+
     FlowCommand(CliContext context) {
         this.context = context;
     }
@@ -58,6 +62,7 @@ abstract class FlowCommand implements Callable<Integer> {
             scratch = parsed.sourceFile() ? Files.createTempDirectory("rivulet-job-") : null;
             try (FlowLoader loader = new FlowLoader(JobClasspath.parse(classpath), scratch)) {
                 Dataflow flow = loader.load(parsed);
+                jobClasspath = loader.jobClasspath();
                 return withFlow(flow);
             }
         } catch (UsageException e) {
@@ -70,7 +75,9 @@ abstract class FlowCommand implements Callable<Integer> {
         } catch (FlowDefinitionException e) {
             return failure("the flow is not valid: " + e.getMessage(), e);
         } catch (RunCancelledException e) {
-            return failure("interrupted: " + e.getMessage(), e);
+            context.err().println(name() + ": stopped (" + e.getMessage() + "); every worker has ended");
+            context.err().flush();
+            return RivuletCli.EXIT_FAILED;
         } catch (RivuletException e) {
             return failure("the run failed: " + e.getMessage(), e);
         } catch (UnsupportedOperationException e) {

@@ -37,6 +37,7 @@ public final class FlowLoader implements Closeable {
     private final Thread thread = Thread.currentThread();
     private final ClassLoader previousContextLoader = thread.getContextClassLoader();
     private URLClassLoader loader;
+    private List<Path> jobClasspath = List.of();
 
     /**
      * @param classpath extra jars and class directories ({@code --classpath})
@@ -45,6 +46,14 @@ public final class FlowLoader implements Closeable {
     public FlowLoader(List<Path> classpath, Path scratchDir) {
         this.classpath = List.copyOf(classpath);
         this.scratchDir = scratchDir;
+    }
+
+    /**
+     * Where the job's own classes are, once {@link #load} has run: the compiled source file's
+     * directory (if any), then {@code --classpath}.
+     */
+    public List<Path> jobClasspath() {
+        return jobClasspath;
     }
 
     /** The job's class loader, once {@link #load} has created it. */
@@ -67,6 +76,7 @@ public final class FlowLoader implements Closeable {
             entries.add(classes);
         }
         entries.addAll(classpath);
+        jobClasspath = List.copyOf(entries);
         loader = new URLClassLoader("rivulet-job", JobClasspath.urls(entries), FlowLoader.class.getClassLoader());
         thread.setContextClassLoader(loader);
         Class<?> owner = loadClass(className, spec);

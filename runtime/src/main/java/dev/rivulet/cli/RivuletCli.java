@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -40,11 +42,28 @@ public final class RivuletCli implements Callable<Integer> {
         this.context = context;
     }
 
-    /** Runs the command line and exits with its status. */
-    public static void main(String[] args) {
+    /**
+     * Runs the command line and exits with its status. Ctrl-C (or SIGTERM) interrupts the run,
+     * which stops every worker; the JVM then exits with status 130 (143 for SIGTERM) once the
+     * interruption has been reported, or after five seconds.
+     */
+    public static void main(String[] args) throws InterruptedException {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
-        System.exit(execute(args, new CliContext(System.getenv(), Launcher.RIVULET, out, err, true)));
+        Thread runner = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopRun = new Thread(() -> {
+            runner.interrupt();
+            try {
+                finished.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "rivulet-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopRun);
+        int status = execute(args, new CliContext(System.getenv(), Launcher.RIVULET, out, err));
+        finished.countDown();
+        System.exit(status);
     }
 
     /**
@@ -55,7 +74,7 @@ public final class RivuletCli implements Callable<Integer> {
             PrintStream err) {
         return execute(args, new CliContext(env, launcher,
                 new PrintWriter(out, true, StandardCharsets.UTF_8),
-                new PrintWriter(err, true, StandardCharsets.UTF_8), false));
+                new PrintWriter(err, true, StandardCharsets.UTF_8)));
     }
 
     /** Runs the command line in {@code context}; returns the exit status. */

@@ -3,8 +3,11 @@ package dev.rivulet.cli;
 import dev.rivulet.Dataflow;
 import dev.rivulet.RunOptions;
 import dev.rivulet.RunResult;
+import java.io.File;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -81,12 +84,13 @@ final class RunCommand extends FlowCommand {
     int withFlow(Dataflow flow) {
         RunOptions options = plan.runOptions();
         Launcher launcher = context.launcher();
-        RunResult result = interruptible(() -> switch (plan.mode()) {
+        RunResult result = switch (plan.mode()) {
             case IN_PROCESS -> launcher.runInProcess(flow, plan.workersPerProcess(), options);
-            case SPAWN -> launcher.spawnCluster(flow, plan.processes(), plan.workersPerProcess(), options);
+            case SPAWN -> withJobOnClassPath(() ->
+                    launcher.spawnCluster(flow, plan.processes(), plan.workersPerProcess(), options));
             case JOIN -> launcher.clusterMain(flow, plan.addresses(), plan.processId(),
                     plan.workersPerProcess(), options);
-        });
+        };
         printCaptured(result);
         if (verbose && result != null) {
             context.err().println("rivulet run: " + result);
@@ -108,40 +112,27 @@ final class RunCommand extends FlowCommand {
         context.out().flush();
     }
 
-    /** Runs {@code body}; with Ctrl-C (JVM shutdown) the calling thread is interrupted to stop it. */
-    private RunResult interruptible(java.util.function.Supplier<RunResult> body) {
-        if (!context.interruptOnShutdown()) {
-            return body.get();
+    /**
+     * Runs {@code spawn} with the job's classes appended to the {@code java.class.path} property:
+     * worker processes are started with this JVM's {@code java.class.path}, and they need the
+     * flow's classes (from {@code --classpath} or a compiled {@code .java} file) to deserialize
+     * it. The property is restored afterwards.
+     */
+    private RunResult withJobOnClassPath(Supplier<RunResult> spawn) {
+        if (jobClasspath.isEmpty()) {
+            return spawn.get();
         }
-        Thread runner = Thread.currentThread();
-        Object done = new Object();
-        boolean[] finished = {false};
-        Thread hook = new Thread(() -> {
-            runner.interrupt();
-            synchronized (done) {
-                long deadline = System.currentTimeMillis() + 5000;
-                while (!finished[0] && System.currentTimeMillis() < deadline) {
-                    try {
-                        done.wait(Math.max(1, deadline - System.currentTimeMillis()));
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }
-        }, "rivulet-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        String original = System.getProperty("java.class.path", "");
+        StringBuilder extended = new StringBuilder(original);
+        for (Path entry : jobClasspath) {
+            extended.append(extended.length() == 0 ? "" : File.pathSeparator)
+                    .append(entry.toAbsolutePath());
+        }
+        System.setProperty("java.class.path", extended.toString());
         try {
-            return body.get();
+            return spawn.get();
         } finally {
-            synchronized (done) {
-                finished[0] = true;
-                done.notifyAll();
-            }
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook is running and is now released
-            }
+            System.setProperty("java.class.path", original);
         }
     }
 }

@@ -154,4 +154,40 @@ class SourceFileFlowTest {
                 .containsExactly(libs.resolve("a.jar"), libs.resolve("b.jar"));
         assertThat(JobClasspath.parse(null)).isEmpty();
     }
+
+    @Test
+    void localClusterWorkersGetTheJobClassesOnTheirClassPath() throws Exception {
+        Path source = Files.writeString(dir.resolve("Counts.java"), COUNTS);
+        Path extra = Files.createDirectories(dir.resolve("extra"));
+        String before = System.getProperty("java.class.path");
+        List<String> seen = new ArrayList<>();
+        Launcher spawnOnly = new Launcher() {
+            @Override
+            public dev.rivulet.RunResult runInProcess(dev.rivulet.Dataflow flow, int workers,
+                    dev.rivulet.RunOptions options) {
+                throw new AssertionError("not expected");
+            }
+
+            @Override
+            public dev.rivulet.RunResult spawnCluster(dev.rivulet.Dataflow flow, int processes, int workers,
+                    dev.rivulet.RunOptions options) {
+                seen.add(System.getProperty("java.class.path"));
+                return dev.rivulet.Rivulet.run(flow, workers, options);
+            }
+
+            @Override
+            public dev.rivulet.RunResult clusterMain(dev.rivulet.Dataflow flow, List<String> addresses,
+                    int processId, int workers, dev.rivulet.RunOptions options) {
+                throw new AssertionError("not expected");
+            }
+        };
+        CliRun run = CliRun.run(Map.of(), spawnOnly, new ArrayList<>(), "run", source.toString(), "-p", "2",
+                "--classpath", extra.toString());
+        assertThat(run.status).as(run.toString()).isZero();
+        assertThat(seen).singleElement().asString()
+                .startsWith(before + File.pathSeparator)
+                .contains(File.pathSeparator + extra.toAbsolutePath())
+                .contains("rivulet-job-");
+        assertThat(System.getProperty("java.class.path")).isEqualTo(before);
+    }
 }
