@@ -30,7 +30,11 @@ public enum EnvVar {
     STATEFULSET_NAME("RIVULET_STATEFULSET_NAME", "the StatefulSet's name (see RIVULET_POD_NAME)"),
     /** A file of {@code host:port} lines, used when a process id is known but no addresses. */
     HOSTFILE_PATH("RIVULET_HOSTFILE_PATH", "file of host:port lines, one per process",
-            "(blank lines and # comments ignored), read", "when a process id is known but not -a");
+            "(blank lines and # comments ignored), read", "when a process id is known but not -a"),
+
+    /** The shared secret of a multi-host cluster (read by the cluster itself, not a flag default). */
+    CLUSTER_SECRET("RIVULET_CLUSTER_SECRET", "secret shared by every process of an -a/-i cluster",
+            "(the same random text everywhere); without it a key", "is derived from the addresses, with a warning");
 
     private final String variable;
     private final String[] description;

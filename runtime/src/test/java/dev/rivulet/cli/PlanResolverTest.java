@@ -240,6 +240,6 @@ class PlanResolverTest {
         assertThat(plan.runOptions().recovery()).isSameAs(RecoveryConfig.none());
         assertThat(PlanResolver.resolve(new RunFlags(null, null, null, null, "state", null), NO_ENV)
                 .sqliteDirectory()).isEqualTo(Path.of("state"));
-        assertThat(List.of(EnvVar.values())).hasSize(9);
+        assertThat(List.of(EnvVar.values())).hasSize(10);
     }
 }
