@@ -59,6 +59,19 @@ class RivuletKernelTest {
     }
 
     @Test
+    void recoveryKeepsItsSnapshotsInTheChosenDirectory(@TempDir Path dir) throws Exception {
+        kernel.eval("var rec = dev.rivulet.notebook.TestFlows.wordCount();");
+        kernel.eval("var r1 = %run_main --recovery=" + dir + " rec");
+
+        assertThat(text(kernel.eval("r1.rowCount()"))).isEqualTo("2");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).contains("worker-0.sqlite3");
+        }
+        // the same directory again: a continuation of the same flow, not an error
+        kernel.eval("var r2 = %run_main --recovery=" + dir + " rec");
+    }
+
+    @Test
     void compileErrorsPointAtTheProblem() {
         assertThatThrownBy(() -> kernel.eval("int x = \"text\";"))
                 .isInstanceOf(CompilationException.class)
