@@ -8,7 +8,7 @@
 #   --uninstall  remove the kernelspecs and files this script installed (keeps .venv and target/)
 set -euo pipefail
 cd "$(dirname "$0")"
-export PIP_RETRIES="${PIP_RETRIES:-0}"
+export PIP_RETRIES="${PIP_RETRIES-0}"  # only when unset: a value you chose (even empty) stays
 
 need() {
   command -v "$1" >/dev/null 2>&1 || { echo "install.sh: $1 is missing: $2" >&2; exit 1; }
