@@ -5,7 +5,7 @@
 #
 # usage: ./install.sh [--no-build] [--uninstall]
 #   --no-build   use the existing build (for example after ./test.sh) instead of building again
-#   --uninstall  remove the kernelspecs and files this script installed (keeps .venv and target/)
+#   --uninstall  remove the kernelspecs, files and link this script installed (keeps .venv and target/)
 set -euo pipefail
 cd "$(dirname "$0")"
 export PIP_RETRIES="${PIP_RETRIES-0}"  # only when unset: a value you chose (even empty) stays
@@ -21,6 +21,20 @@ EXTENSION_DIR="$RIVULET_DATA/extension"
 build() {
   echo "==> Building Rivulet (mvn install, tests skipped; run ./test.sh for them)"
   mvn -B -ntp -q -DskipTests install
+}
+
+# The `rivulet` command (bin/rivulet, from the CLI work): a link in ~/.local/bin.
+install_launcher() {
+  [ -x bin/rivulet ] || return 0
+  echo "==> Putting the rivulet command on the PATH (a link in ~/.local/bin)"
+  mkdir -p "$HOME/.local/bin"
+  ln -sfn "$PWD/bin/rivulet" "$HOME/.local/bin/rivulet"
+  case ":$PATH:" in
+    *":$HOME/.local/bin:"*) echo "    rivulet is ready: try 'rivulet run --help'" ;;
+    *) echo "    $HOME/.local/bin is not on your PATH; add this line to ~/.bashrc (or ~/.profile):"
+       echo "      export PATH=\"\$HOME/.local/bin:\$PATH\""
+       echo "    or run $PWD/bin/rivulet directly" ;;
+  esac
 }
 
 run_quickstart_flow() {
@@ -155,6 +169,10 @@ uninstall_notebook() {
   fi
   rm -rf "$RIVULET_DATA"
   echo "==> Removed $RIVULET_DATA"
+  if [ -L "$HOME/.local/bin/rivulet" ] && [ "$(readlink "$HOME/.local/bin/rivulet")" = "$PWD/bin/rivulet" ]; then
+    rm "$HOME/.local/bin/rivulet"
+    echo "==> Removed the link $HOME/.local/bin/rivulet"
+  fi
   echo "    Left in place: .venv (rm -rf .venv) and the build output (mvn clean)."
 }
 
@@ -173,6 +191,7 @@ main() {
     need mvn "install Apache Maven 3.8 or newer (for example: apt-get install maven)"
     build
   fi
+  install_launcher
   run_quickstart_flow
   setup_jupyter
   install_rivulet_kernel
