@@ -182,7 +182,7 @@ main() {
     case "$arg" in
       --uninstall) uninstall_notebook; exit 0 ;;
       --no-build) do_build=0 ;;
-      -h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+      -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
       *) echo "install.sh: unknown option $arg (try --help)" >&2; exit 2 ;;
     esac
   done
