@@ -72,6 +72,38 @@ class RivuletKernelTest {
     }
 
     @Test
+    void basekernelsCommonMagicsWorkAsInIJava(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("snippet.jsh");
+        kernel.eval("%%writefile " + file + "\nint loaded = 41 + 1;");
+        assertThat(Files.readString(file)).contains("int loaded = 41 + 1;");
+
+        kernel.eval("%load " + file);
+        assertThat(text(kernel.eval("loaded"))).isEqualTo("42");
+    }
+
+    @Test
+    void anInterruptStopsCodeThatIgnoresIt() throws Exception {
+        var failure = new java.util.concurrent.CompletableFuture<Throwable>();
+        Thread cell = new Thread(() -> {
+            try {
+                kernel.eval("long spins = 0; while (true) { spins++; }");
+                failure.complete(null);
+            } catch (Throwable t) {
+                failure.complete(t);
+            }
+        });
+        cell.start();
+        Thread.sleep(300); // let the loop start: there is nothing to await from outside
+        kernel.interrupt();
+
+        Throwable stopped = failure.get(ReplExecutionControl.STOP_AFTER_SECONDS + 10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(stopped).isNotNull();
+        assertThat(String.join("\n", kernel.formatError(stopped instanceof Exception e ? e : new CellFailure(stopped))))
+                .contains("did not stop within " + ReplExecutionControl.STOP_AFTER_SECONDS + " s");
+        assertThat(text(kernel.eval("1 + 2"))).isEqualTo("3"); // the kernel goes on with a fresh cell thread
+    }
+
+    @Test
     void compileErrorsPointAtTheProblem() {
         assertThatThrownBy(() -> kernel.eval("int x = \"text\";"))
                 .isInstanceOf(CompilationException.class)
