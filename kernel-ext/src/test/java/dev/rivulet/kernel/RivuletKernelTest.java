@@ -72,6 +72,14 @@ class RivuletKernelTest {
     }
 
     @Test
+    void mavenResolvesCoordinatesAndExplainsBadOnes() throws Exception {
+        // commons-math3 is a Tablesaw dependency, so the build has put it in the local repository
+        kernel.eval("%maven org.apache.commons:commons-math3:3.6.1");
+        assertThatThrownBy(() -> kernel.eval("%maven nonsense"))
+                .isInstanceOf(MagicUsageException.class).hasMessageContaining("'nonsense' is not group:artifact:version");
+    }
+
+    @Test
     void basekernelsCommonMagicsWorkAsInIJava(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("snippet.jsh");
         kernel.eval("%%writefile " + file + "\nint loaded = 41 + 1;");
