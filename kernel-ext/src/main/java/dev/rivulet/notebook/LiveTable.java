@@ -225,9 +225,10 @@ public final class LiveTable implements CaptureListener {
             Rows r = entry.getValue();
             Snapshot s = r.snapshot();
             if (several) {
+                String count = s.count() + (s.count() == 1 ? " item" : " items");
                 html.append("<p><b>").append(TableView.escape(entry.getKey())).append("</b> (")
-                        .append(s.count()).append(" items)</p>");
-                text.append('\n').append(entry.getKey()).append(" (").append(s.count()).append(" items)\n");
+                        .append(count).append(")</p>");
+                text.append('\n').append(entry.getKey()).append(" (").append(count).append(")\n");
             }
             if (s.count() == 0) {
                 html.append("<p><i>no items yet</i></p>");

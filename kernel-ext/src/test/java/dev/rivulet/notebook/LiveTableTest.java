@@ -96,7 +96,7 @@ class LiveTableTest {
         live.onCaptured("odds", 0, 0, List.of(1L));
 
         String text = live.render().text();
-        assertThat(text).contains("evens (2 items)").contains("odds (1 items)").contains("3 items");
+        assertThat(text).contains("evens (2 items)").contains("odds (1 item)").contains("3 items");
         assertThat(text.indexOf("evens")).isLessThan(text.indexOf("odds"));
     }
 
