@@ -101,10 +101,17 @@ class RivuletKernelTest {
             }
         });
         cell.start();
-        Thread.sleep(300); // let the loop start: there is nothing to await from outside
-        kernel.interrupt();
-
-        Throwable stopped = failure.get(ReplExecutionControl.STOP_AFTER_SECONDS + 10, java.util.concurrent.TimeUnit.SECONDS);
+        // interrupt until the cell ends: an interrupt that comes before the cell started is a no-op
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (!failure.isDone() && System.nanoTime() < deadline) {
+            kernel.interrupt();
+            try {
+                failure.get(ReplExecutionControl.STOP_AFTER_SECONDS + 2, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException notYet) {
+                // try again
+            }
+        }
+        Throwable stopped = failure.getNow(null);
         assertThat(stopped).isNotNull();
         assertThat(String.join("\n", kernel.formatError(stopped instanceof Exception e ? e : new CellFailure(stopped))))
                 .contains("did not stop within " + ReplExecutionControl.STOP_AFTER_SECONDS + " s");
