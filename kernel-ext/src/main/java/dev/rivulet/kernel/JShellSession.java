@@ -180,6 +180,10 @@ final class JShellSession implements AutoCloseable {
         shell.addToClasspath(path);
     }
 
+    boolean isCellRunning() {
+        return control.isCellRunning();
+    }
+
     void interrupt() {
         control.interruptCell();
     }

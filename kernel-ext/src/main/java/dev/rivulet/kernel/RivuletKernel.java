@@ -195,6 +195,11 @@ public final class RivuletKernel extends BaseKernel {
         return "Java " + Runtime.version() + " with Rivulet — magics: " + String.join(" ", magicNames.values());
     }
 
+    /** Whether a cell is running (for tests: an interrupt before that is a no-op). */
+    boolean isCellRunning() {
+        return session.isCellRunning();
+    }
+
     @Override
     public void interrupt() {
         session.interrupt();

@@ -94,23 +94,19 @@ class RivuletKernelTest {
         var failure = new java.util.concurrent.CompletableFuture<Throwable>();
         Thread cell = new Thread(() -> {
             try {
-                kernel.eval("long spins = 0; while (true) { spins++; }");
+                kernel.eval("while (true) { Thread.onSpinWait(); }"); // one snippet, so "running" means this loop
                 failure.complete(null);
             } catch (Throwable t) {
                 failure.complete(t);
             }
         });
         cell.start();
-        // interrupt until the cell ends: an interrupt that comes before the cell started is a no-op
-        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
-        while (!failure.isDone() && System.nanoTime() < deadline) {
-            kernel.interrupt();
-            try {
-                failure.get(ReplExecutionControl.STOP_AFTER_SECONDS + 2, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException notYet) {
-                // try again
-            }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!kernel.isCellRunning() && System.nanoTime() < deadline) {
+            Thread.sleep(5); // awaiting the condition "the cell runs"
         }
+        kernel.interrupt();
+        failure.get(ReplExecutionControl.STOP_AFTER_SECONDS + 20, java.util.concurrent.TimeUnit.SECONDS);
         Throwable stopped = failure.getNow(null);
         assertThat(stopped).isNotNull();
         assertThat(String.join("\n", kernel.formatError(stopped instanceof Exception e ? e : new CellFailure(stopped))))
