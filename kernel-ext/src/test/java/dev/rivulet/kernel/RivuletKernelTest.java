@@ -115,6 +115,30 @@ class RivuletKernelTest {
     }
 
     @Test
+    void anInterruptAlsoStopsTheRestOfTheCell() throws Exception {
+        var ended = new java.util.concurrent.CompletableFuture<Throwable>();
+        Thread cell = new Thread(() -> {
+            try {
+                kernel.eval("try { Thread.sleep(60_000); } catch (InterruptedException swallowed) { }\n"
+                        + "int afterInterrupt = 1;");
+                ended.complete(null);
+            } catch (Throwable t) {
+                ended.complete(t);
+            }
+        });
+        cell.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!kernel.isCellRunning() && System.nanoTime() < deadline) {
+            Thread.sleep(5); // awaiting the condition "the cell runs"
+        }
+        kernel.interrupt();
+
+        assertThat(ended.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                .isInstanceOf(InterruptedException.class).hasMessage("the cell was interrupted");
+        assertThatThrownBy(() -> kernel.eval("afterInterrupt")).isInstanceOf(CompilationException.class);
+    }
+
+    @Test
     void compileErrorsPointAtTheProblem() {
         assertThatThrownBy(() -> kernel.eval("int x = \"text\";"))
                 .isInstanceOf(CompilationException.class)
