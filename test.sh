@@ -2,7 +2,7 @@
 # The test command: builds everything and runs the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")"
-export PIP_RETRIES="${PIP_RETRIES:-0}"
+export PIP_RETRIES="${PIP_RETRIES-0}"  # only when unset: a value you chose (even empty) stays
 
 # The notebook tests drive the bundled kernel through nbclient, from the project's .venv (the
 # same one install.sh creates); made here when missing, reused when present.

@@ -1,10 +1,10 @@
 """Executes a notebook headless with nbclient and saves the executed copy.
 
-usage: run_notebook.py NOTEBOOK OUT [--kernel NAME] [--timeout SECONDS] [--allow-errors] [--print-last]
+usage: run_notebook.py NOTEBOOK OUT [--kernel NAME] [--timeout SECONDS] [--allow-errors] [--print-cell TEXT]
 
 Runs every cell of NOTEBOOK (in the notebook's own folder, as Jupyter would) with the kernel NAME
-(default: rivulet), writes the executed notebook to OUT, and with --print-last prints the text of
-the last cell's output. Exits 1 when a cell fails (unless --allow-errors).
+(default: rivulet), writes the executed notebook to OUT, and with --print-cell prints the text of
+the outputs of the first code cell whose source contains TEXT. Exits 1 when a cell fails (unless --allow-errors).
 """
 import argparse
 import os
@@ -22,7 +22,7 @@ def main():
     parser.add_argument("--kernel", default="rivulet")
     parser.add_argument("--timeout", type=int, default=300)
     parser.add_argument("--allow-errors", action="store_true")
-    parser.add_argument("--print-last", action="store_true")
+    parser.add_argument("--print-cell", metavar="TEXT")
     args = parser.parse_args()
 
     nb = nbformat.read(args.notebook, as_version=4)
@@ -39,12 +39,13 @@ def main():
     if failed is not None:
         print(str(failed), file=sys.stderr)
         return 1
-    if args.print_last:
-        for cell in reversed(nb.cells):
-            texts = [o.get("data", {}).get("text/plain") or o.get("text") for o in cell.get("outputs", [])]
-            texts = [t for t in texts if t]
-            if texts:
-                print(texts[-1])
+    if args.print_cell:
+        for cell in nb.cells:
+            if cell.cell_type == "code" and args.print_cell in cell.source:
+                for output in cell.get("outputs", []):
+                    text = output.get("data", {}).get("text/plain") or output.get("text")
+                    if text:
+                        print(text)
                 break
     return 0
 

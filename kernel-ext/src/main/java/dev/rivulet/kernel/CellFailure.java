@@ -6,6 +6,7 @@ package dev.rivulet.kernel;
  */
 public class CellFailure extends Exception {
 
+    /** Wraps what the cell's code threw. */
     public CellFailure(Throwable thrown) {
         super(String.valueOf(thrown), thrown);
         setStackTrace(new StackTraceElement[0]);

@@ -10,6 +10,7 @@ public class CompilationException extends Exception {
 
     private final List<String> lines;
 
+    /** A report made of {@code lines} (diagnostics, source lines, markers). */
     public CompilationException(List<String> lines) {
         super(String.join("\n", lines));
         this.lines = List.copyOf(lines);

@@ -28,6 +28,9 @@ final class ErrorFormatter {
         } else if (e instanceof UndefinedMagicException undefined) {
             lines.add("unknown " + (undefined.isCellMagic() ? "cell magic %%" : "line magic %")
                     + undefined.getMagicName() + "; the line magics are: " + String.join(" ", magics));
+        } else if (e instanceof CellFailure && e.getCause() instanceof ThreadDeath) {
+            lines.add("the cell was interrupted and did not stop within " + ReplExecutionControl.STOP_AFTER_SECONDS
+                    + " s, so its thread was stopped (its objects may be left half-updated)");
         } else {
             Throwable t = e instanceof CellFailure && e.getCause() != null ? e.getCause() : e;
             String prefix = "";

@@ -27,6 +27,8 @@ final class JShellSession implements AutoCloseable {
 
     private final JShell shell;
     private final ReplExecutionControl control;
+    /** Set by an interrupt; stops the rest of the cell even between two snippets. */
+    private volatile boolean interruptRequested;
 
     JShellSession(ClassLoader parent, List<String> compilerOptions) {
         this.control = new ReplExecutionControl(new ReplLoaderDelegate(new ReplClassLoader(parent)));
@@ -50,7 +52,11 @@ final class JShellSession implements AutoCloseable {
         SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
         String remaining = code;
         Object last = NO_VALUE;
+        interruptRequested = false; // an interrupt while idle must not cancel this new cell
         while (!remaining.isBlank()) {
+            if (interruptRequested) {
+                throw new CellFailure(new InterruptedException("the cell was interrupted"));
+            }
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             Completeness completeness = info.completeness();
             if (completeness == Completeness.EMPTY) {
@@ -180,7 +186,12 @@ final class JShellSession implements AutoCloseable {
         shell.addToClasspath(path);
     }
 
+    boolean isCellRunning() {
+        return control.isCellRunning();
+    }
+
     void interrupt() {
+        interruptRequested = true;
         control.interruptCell();
     }
 

@@ -30,11 +30,19 @@ public final class KernelSpec {
      * {@code libDir} on its class path; interrupts arrive as messages (a signal would end the JVM).
      */
     public static Path write(Path folder, Path libDir, Path java) throws IOException {
+        return write(folder, libDir.toAbsolutePath().normalize() + "/*", java);
+    }
+
+    /**
+     * Writes {@code folder/kernel.json} with the class path {@code classPath} as given (for
+     * example {@code {resource_dir}/lib/*}, which Jupyter expands to the installed spec's folder).
+     */
+    public static Path write(Path folder, String classPath, Path java) throws IOException {
         Files.createDirectories(folder);
         List<String> argv = new ArrayList<>(List.of(java.toString(),
                 // Lets notebook-side tools read JShell internals (kernel-notes); harmless otherwise.
                 "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
-                "-cp", libDir.toAbsolutePath().normalize() + "/*",
+                "-cp", classPath,
                 KernelMain.class.getName(), "{connection_file}"));
         StringBuilder json = new StringBuilder("{\n  \"argv\": [");
         for (int i = 0; i < argv.size(); i++) {
@@ -51,15 +59,23 @@ public final class KernelSpec {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** {@code KernelSpec <folder> [<lib dir>]}: writes the kernelspec; the lib dir defaults to this jar's folder. */
+    /**
+     * {@code KernelSpec <folder> [<lib dir> | --bundled]}: writes the kernelspec for this JVM's
+     * {@code java}. The lib dir defaults to this jar's folder; {@code --bundled} uses
+     * {@code {resource_dir}/lib/*}, for a spec folder that carries its own {@code lib/}.
+     */
     public static void main(String[] args) throws Exception {
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: java -cp 'kernel-ext/target/kernel/lib/*' dev.rivulet.kernel.KernelSpec <folder> [<lib dir>]");
+            System.err.println("usage: java -cp 'kernel-ext/target/kernel/lib/*' dev.rivulet.kernel.KernelSpec <folder> [<lib dir> | --bundled]");
             System.exit(2);
+        }
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        if (args.length == 2 && args[1].equals("--bundled")) {
+            System.out.println(write(Path.of(args[0]), "{resource_dir}/lib/*", java));
+            return;
         }
         Path lib = args.length == 2 ? Path.of(args[1])
                 : Path.of(KernelSpec.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         System.out.println(write(Path.of(args[0]), lib, java));
     }
 }

@@ -53,6 +53,7 @@ public final class ReplClassLoader extends URLClassLoader {
         return super.getResourceAsStream(name);
     }
 
+    /** Adds a jar or class directory (for {@code %jars}, {@code %classpath}, {@code %maven}). */
     @Override
     public void addURL(URL url) {
         super.addURL(url);

@@ -132,6 +132,11 @@ final class ReplExecutionControl extends DirectExecutionControl {
         return executor;
     }
 
+    /** Whether cell code is running on the cell thread now. */
+    boolean isCellRunning() {
+        return running != null;
+    }
+
     /**
      * Interrupts the running cell. If it has not ended after {@link #STOP_AFTER_SECONDS}, its
      * thread is stopped (or, where the JVM no longer allows that, abandoned for a new one).

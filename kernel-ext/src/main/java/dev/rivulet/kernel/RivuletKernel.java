@@ -11,6 +11,10 @@ import io.github.spencerpark.jupyter.kernel.LanguageInfo;
 import io.github.spencerpark.jupyter.kernel.ReplacementOptions;
 import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.display.mime.MIMEType;
+import io.github.spencerpark.jupyter.kernel.magic.common.DisplayMagics;
+import io.github.spencerpark.jupyter.kernel.magic.common.Load;
+import io.github.spencerpark.jupyter.kernel.magic.common.Shell;
+import io.github.spencerpark.jupyter.kernel.magic.common.WriteFile;
 import io.github.spencerpark.jupyter.kernel.magic.registry.LineMagicFunction;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import io.github.spencerpark.jupyter.kernel.magic.registry.UndefinedMagicException;
@@ -58,6 +62,13 @@ public final class RivuletKernel extends BaseKernel {
                     context.renderIfRequested(MIMEType.TEXT_HTML, out::html);
                 });
         ClasspathMagics.register(this);
+        // basekernel's common magics, as in IJava: %load, %sh, %%writefile, %%html, %%markdown, …
+        magics.registerMagics(new DisplayMagics(getRenderer(), getIO().display));
+        magics.registerMagics(Shell.class);
+        magics.registerMagics(WriteFile.class);
+        magics.registerMagics(new Load(List.of(".jsh", ".jshell", ".java", ".ijava"), this::eval));
+        magicNames.put("load", "%load");
+        magicNames.put("sh", "%sh");
         Notebook.install(new BundledHost(this));
         try {
             session.evalCell("import static dev.rivulet.kernel.NotebookFunctions.*;\n"
@@ -182,6 +193,11 @@ public final class RivuletKernel extends BaseKernel {
     @Override
     public String getBanner() {
         return "Java " + Runtime.version() + " with Rivulet — magics: " + String.join(" ", magicNames.values());
+    }
+
+    /** Whether a cell is running (for tests: an interrupt before that is a no-op). */
+    boolean isCellRunning() {
+        return session.isCellRunning();
     }
 
     @Override

@@ -130,7 +130,7 @@ public final class LiveTable implements CaptureListener {
 
     /**
      * Stops the updater thread, then publishes the final state ({@code message}: why it failed
-     * or was cancelled, or {@code null}). Safe to call once the run is over, from the run's thread.
+     * or was cancelled, or {@code null}; its first line is shown). Safe to call once the run is over, from the run's thread.
      */
     public void finish(State finalState, String finalMessage) {
         lock.lock();
@@ -215,17 +215,20 @@ public final class LiveTable implements CaptureListener {
         StringBuilder html = new StringBuilder("<div class=\"rivulet-live\"><p style=\"font-family:monospace\">")
                 .append(TableView.escape(status)).append("</p>");
         if (message != null) {
-            html.append("<pre style=\"color:#b00\">").append(TableView.escape(message)).append("</pre>");
-            text.append(message).append('\n');
+            // the summary only: the cell's error output carries the full report
+            String summary = message.lines().findFirst().orElse("");
+            html.append("<pre style=\"color:#b00\">").append(TableView.escape(summary)).append("</pre>");
+            text.append(summary).append('\n');
         }
         boolean several = rows.size() > 1;
         for (Map.Entry<String, Rows> entry : rows.entrySet()) {
             Rows r = entry.getValue();
             Snapshot s = r.snapshot();
             if (several) {
+                String count = s.count() + (s.count() == 1 ? " item" : " items");
                 html.append("<p><b>").append(TableView.escape(entry.getKey())).append("</b> (")
-                        .append(s.count()).append(" items)</p>");
-                text.append('\n').append(entry.getKey()).append(" (").append(s.count()).append(" items)\n");
+                        .append(count).append(")</p>");
+                text.append('\n').append(entry.getKey()).append(" (").append(count).append(")\n");
             }
             if (s.count() == 0) {
                 html.append("<p><i>no items yet</i></p>");

@@ -6,6 +6,7 @@ package dev.rivulet.notebook;
  */
 public class MagicUsageException extends IllegalArgumentException {
 
+    /** {@code message}: what was wrong, then the usage. */
     public MagicUsageException(String message) {
         super(message);
         setStackTrace(new StackTraceElement[0]);

@@ -100,6 +100,24 @@ public final class Notebook {
      *     and the trimmed cause in its message
      */
     public static Table runMain(Dataflow flow, RunMainArgs args) {
+        return run(flow, args, args.workers(), Rivulet::run);
+    }
+
+    /**
+     * How a notebook run is carried out: {@link Rivulet#run} for {@code %run_main}; other magics
+     * (a cluster of worker processes, say) pass their own.
+     */
+    @FunctionalInterface
+    public interface FlowRunner {
+        RunResult run(Dataflow flow, int workers, RunOptions options);
+    }
+
+    /**
+     * The body of {@link #runMain(Dataflow, RunMainArgs)} with the execution left to
+     * {@code runner}: options from {@code args} (epochs, recovery), the live table (showing
+     * {@code totalWorkers}), error reports, and the returned table.
+     */
+    public static Table run(Dataflow flow, RunMainArgs args, int totalWorkers, FlowRunner runner) {
         RunOptions options = RunOptions.defaults();
         if (args.epochInterval() != null) {
             options = options.epochs(EpochConfig.periodic(args.epochInterval()));
@@ -120,14 +138,14 @@ public final class Notebook {
         LiveTable live = null;
         if (kernel != null) {
             String id = "rivulet-run-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
-            live = new LiveTable(new LiveTable.Spec(id, flow.name(), captureSteps, args.workers(),
+            live = new LiveTable(new LiveTable.Spec(id, flow.name(), captureSteps, totalWorkers,
                     recoveryDir == null ? null : recoveryDir.toString()), kernel::display, kernel::updateDisplay);
             live.start();
             options = options.onCapture(live);
         }
         RunResult result;
         try {
-            result = Rivulet.run(flow, args.workers(), options);
+            result = runner.run(flow, args.workers(), options);
         } catch (RunCancelledException e) {
             // Clear the interrupt: publishing the final state (and Tablesaw's class set-up, which
             // scans the class path) must not be cut short by it. The run is over either way.

@@ -14,6 +14,7 @@ public class NotebookRunException extends RuntimeException {
     /** Most cause frames shown before the engine's own frames. */
     static final int MAX_FRAMES = 8;
 
+    /** A failure with its full {@code report} as message and the run's exception as cause. */
     public NotebookRunException(String report, Throwable cause) {
         super(report, cause);
         setStackTrace(new StackTraceElement[0]);

@@ -119,7 +119,8 @@ class NotebookIT {
         String outputs = Stream.of(result.path("outputs")).flatMap(n -> toList(n).stream())
                 .map(JupyterRunner::outputText).collect(Collectors.joining("\n"));
         assertThat(outputs).contains("endless: cancelled").contains("cancelled (interrupted)");
-        assertThat(result.path("secondsToStop").asDouble()).isLessThan(ReplExecutionControl.STOP_AFTER_SECONDS);
+        // the run ended through the interrupt itself, not the watchdog that stops ignoring code
+        assertThat(outputs).doesNotContain("did not stop within");
         assertThat(result.path("afterStatus").asText()).isEqualTo("ok");
         assertThat(toList(result.path("after")).stream().map(JupyterRunner::outputText).toList()).containsExactly("2");
     }

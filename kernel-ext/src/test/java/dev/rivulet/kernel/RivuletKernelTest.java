@@ -59,6 +59,86 @@ class RivuletKernelTest {
     }
 
     @Test
+    void recoveryKeepsItsSnapshotsInTheChosenDirectory(@TempDir Path dir) throws Exception {
+        kernel.eval("var rec = dev.rivulet.notebook.TestFlows.wordCount();");
+        kernel.eval("var r1 = %run_main --recovery=" + dir + " rec");
+
+        assertThat(text(kernel.eval("r1.rowCount()"))).isEqualTo("2");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).contains("worker-0.sqlite3");
+        }
+        // the same directory again: a continuation of the same flow, not an error
+        kernel.eval("var r2 = %run_main --recovery=" + dir + " rec");
+    }
+
+    @Test
+    void mavenResolvesCoordinatesAndExplainsBadOnes() throws Exception {
+        // commons-math3 is a Tablesaw dependency, so the build has put it in the local repository
+        kernel.eval("%maven org.apache.commons:commons-math3:3.6.1");
+        assertThatThrownBy(() -> kernel.eval("%maven nonsense"))
+                .isInstanceOf(MagicUsageException.class).hasMessageContaining("'nonsense' is not group:artifact:version");
+    }
+
+    @Test
+    void basekernelsCommonMagicsWorkAsInIJava(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("snippet.jsh");
+        kernel.eval("%%writefile " + file + "\nint loaded = 41 + 1;");
+        assertThat(Files.readString(file)).contains("int loaded = 41 + 1;");
+
+        kernel.eval("%load " + file);
+        assertThat(text(kernel.eval("loaded"))).isEqualTo("42");
+    }
+
+    @Test
+    void anInterruptStopsCodeThatIgnoresIt() throws Exception {
+        var failure = new java.util.concurrent.CompletableFuture<Throwable>();
+        Thread cell = new Thread(() -> {
+            try {
+                kernel.eval("while (true) { Thread.onSpinWait(); }"); // one snippet, so "running" means this loop
+                failure.complete(null);
+            } catch (Throwable t) {
+                failure.complete(t);
+            }
+        });
+        cell.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!kernel.isCellRunning() && System.nanoTime() < deadline) {
+            Thread.sleep(5); // awaiting the condition "the cell runs"
+        }
+        kernel.interrupt();
+        failure.get(ReplExecutionControl.STOP_AFTER_SECONDS + 20, java.util.concurrent.TimeUnit.SECONDS);
+        Throwable stopped = failure.getNow(null);
+        assertThat(stopped).isNotNull();
+        assertThat(String.join("\n", kernel.formatError(stopped instanceof Exception e ? e : new CellFailure(stopped))))
+                .contains("did not stop within " + ReplExecutionControl.STOP_AFTER_SECONDS + " s");
+        assertThat(text(kernel.eval("1 + 2"))).isEqualTo("3"); // the kernel goes on with a fresh cell thread
+    }
+
+    @Test
+    void anInterruptAlsoStopsTheRestOfTheCell() throws Exception {
+        var ended = new java.util.concurrent.CompletableFuture<Throwable>();
+        Thread cell = new Thread(() -> {
+            try {
+                kernel.eval("try { Thread.sleep(60_000); } catch (InterruptedException swallowed) { }\n"
+                        + "int afterInterrupt = 1;");
+                ended.complete(null);
+            } catch (Throwable t) {
+                ended.complete(t);
+            }
+        });
+        cell.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (!kernel.isCellRunning() && System.nanoTime() < deadline) {
+            Thread.sleep(5); // awaiting the condition "the cell runs"
+        }
+        kernel.interrupt();
+
+        assertThat(ended.get(30, java.util.concurrent.TimeUnit.SECONDS))
+                .isInstanceOf(InterruptedException.class).hasMessage("the cell was interrupted");
+        assertThatThrownBy(() -> kernel.eval("afterInterrupt")).isInstanceOf(CompilationException.class);
+    }
+
+    @Test
     void compileErrorsPointAtTheProblem() {
         assertThatThrownBy(() -> kernel.eval("int x = \"text\";"))
                 .isInstanceOf(CompilationException.class)

@@ -88,6 +88,18 @@ class LiveTableTest {
         assertThat(last.html()).contains("step 'parse' failed &lt;on&gt; item &quot;x&quot;");
     }
 
+    @Test
+    void eachCaptureStepHasItsOwnSection() {
+        LiveTable live = new LiveTable(new LiveTable.Spec("run-2", "two", List.of("evens", "odds"), 1, null),
+                shown::add, updates::add, System::nanoTime, 200);
+        live.onCaptured("evens", 0, 0, List.of(0L, 2L));
+        live.onCaptured("odds", 0, 0, List.of(1L));
+
+        String text = live.render().text();
+        assertThat(text).contains("evens (2 items)").contains("odds (1 item)").contains("3 items");
+        assertThat(text.indexOf("evens")).isLessThan(text.indexOf("odds"));
+    }
+
     private static int count(String text, String part) {
         Matcher m = Pattern.compile(Pattern.quote(part)).matcher(text);
         int n = 0;

@@ -1,0 +1,90 @@
+package dev.rivulet.notebook.ijava;
+
+import dev.rivulet.notebook.Notebook;
+import dev.rivulet.notebook.NotebookHost;
+import dev.rivulet.notebook.RichOutput;
+import io.github.spencerpark.jupyter.kernel.BaseKernel;
+import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+
+/**
+ * Rivulet inside a user's own IJava kernel (compiled against basekernel 2.3.0, which IJava is
+ * built on). IJava's {@code getMagics()} and {@code evalRaw(String)} are not on
+ * {@link BaseKernel}, so they are called by reflection. Register from a notebook cell or an
+ * IJava start-up script:
+ *
+ * <pre>{@code
+ * %jars ~/.local/share/rivulet/extension/*.jar
+ * dev.rivulet.notebook.ijava.IJavaAdapter.register(getKernelInstance());
+ * }</pre>
+ *
+ * <p>In IJava, {@code var t = %run_main flow} gives {@code t} the static type {@code Object}
+ * (IJava decides the rewriting); write {@code Table t = %run_main flow} or use
+ * {@code Notebook.lastResult()}.
+ */
+public final class IJavaAdapter implements NotebookHost {
+
+    private final BaseKernel kernel;
+    private final Magics magics;
+    private final Method evalRaw;
+
+    private IJavaAdapter(BaseKernel kernel, Magics magics, Method evalRaw) {
+        this.kernel = kernel;
+        this.magics = magics;
+        this.evalRaw = evalRaw;
+    }
+
+    /**
+     * Registers Rivulet's magics with {@code kernel} (the value of {@code getKernelInstance()} in
+     * IJava) and returns the host. Takes {@code Object} so start-up scripts can call it by
+     * reflection without naming basekernel types.
+     */
+    public static NotebookHost register(Object kernel) throws ReflectiveOperationException {
+        if (!(kernel instanceof BaseKernel base)) {
+            throw new IllegalArgumentException("not an IJava kernel: " + kernel
+                    + " (expected the value of getKernelInstance() in an IJava notebook)");
+        }
+        Method getMagics = base.getClass().getMethod("getMagics");
+        Method evalRaw = base.getClass().getMethod("evalRaw", String.class);
+        IJavaAdapter host = new IJavaAdapter(base, (Magics) getMagics.invoke(base), evalRaw);
+        Notebook.install(host);
+        return host;
+    }
+
+    private static DisplayData toDisplayData(RichOutput output) {
+        DisplayData data = new DisplayData(output.text());
+        if (output.html() != null) {
+            data.putHTML(output.html());
+        }
+        if (output.displayId() != null) {
+            data.setDisplayId(output.displayId());
+        }
+        return data;
+    }
+
+    @Override
+    public void display(RichOutput output) {
+        kernel.display(toDisplayData(output));
+    }
+
+    @Override
+    public void updateDisplay(RichOutput output) {
+        kernel.getIO().display.updateDisplay(output.displayId(), toDisplayData(output));
+    }
+
+    @Override
+    public Object eval(String expression) throws Exception {
+        try {
+            return evalRaw.invoke(kernel, expression);
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    @Override
+    public void registerLineMagic(String name, Class<?> resultType, LineMagicHandler handler) {
+        magics.registerLineMagic(name, handler::run);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.rivulet.notebook.jjava;
+
+import dev.rivulet.notebook.Notebook;
+import dev.rivulet.notebook.NotebookHost;
+import dev.rivulet.notebook.RichOutput;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import org.dflib.jjava.jupyter.Extension;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+
+/**
+ * Rivulet inside JJava: listed in {@code META-INF/services/org.dflib.jjava.jupyter.Extension},
+ * so JJava installs it by itself when this jar is on {@code JJAVA_CLASSPATH} or added with
+ * {@code %jars}/{@code %maven}. Nothing to call from the notebook.
+ */
+public final class JJavaExtension implements Extension {
+
+    @Override
+    public void install(BaseKernel kernel) {
+        Notebook.install(new Host(kernel));
+    }
+
+    /** The notebook core's view of a JJava kernel. */
+    static final class Host implements NotebookHost {
+        private final BaseKernel kernel;
+
+        Host(BaseKernel kernel) {
+            this.kernel = kernel;
+        }
+
+        private static DisplayData toDisplayData(RichOutput output) {
+            DisplayData data = new DisplayData(output.text());
+            if (output.html() != null) {
+                data.putHTML(output.html());
+            }
+            if (output.displayId() != null) {
+                data.setDisplayId(output.displayId());
+            }
+            return data;
+        }
+
+        @Override
+        public void display(RichOutput output) {
+            kernel.display(toDisplayData(output));
+        }
+
+        @Override
+        public void updateDisplay(RichOutput output) {
+            kernel.getIO().display.updateDisplay(output.displayId(), toDisplayData(output));
+        }
+
+        /** {@code evalRaw} is public in 1.0-a6 but deprecated after it: called reflectively. */
+        @Override
+        public Object eval(String expression) throws Exception {
+            Method evalRaw;
+            try {
+                evalRaw = kernel.getClass().getMethod("evalRaw", String.class);
+            } catch (NoSuchMethodException e) {
+                throw new UnsupportedOperationException("this JJava version has no evalRaw(String); "
+                        + "call Notebook.runMain(flow) from Java instead of %run_main", e);
+            }
+            try {
+                return evalRaw.invoke(kernel, expression);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+
+        @Override
+        public void registerLineMagic(String name, Class<?> resultType, LineMagicHandler handler) {
+            kernel.getMagicsRegistry().registerLineMagic(name, (k, args) -> handler.run(args));
+        }
+    }
+}
