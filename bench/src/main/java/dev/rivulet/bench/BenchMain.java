@@ -63,6 +63,27 @@ public final class BenchMain {
         report("W1 word count", "Rivulet, 1 worker", one, base, "≥ 0.5");
         report("W1 word count", "Rivulet, 2 workers", two, base, "≥ 1.6 × 1 worker = "
                 + fmt(1.6 * base.seconds() / one.seconds()));
+
+        // Processes: lines generated inside the source (data cannot be shipped), warm workers.
+        int generated = 2_000_000 / scale;
+        Measure.Result genBase = Measure.best(1, 2, () -> {
+            String[] made = new String[generated];
+            for (int i = 0; i < generated; i++) {
+                made[i] = GeneratedLines.line(i);
+            }
+            return WordCount.baseline(made);
+        });
+        Measure.Result oneProcess = Measure.best(1, 2, () -> WordCount.checksumOf(
+                Rivulet.run(WordCount.generatedFlow(generated, 2), 1).captured("counts")));
+        Measure.Result twoProcesses;
+        try (WorkerPool pool = WorkerPool.start(2, 1)) {
+            twoProcesses = Measure.best(1, 2, () -> WordCount.checksumOf(
+                    pool.run(WordCount.generatedFlow(generated, 2), RunOptions.defaults()).captured("counts")));
+        }
+        report("W1 word count, generated lines", "plain Java, 1 thread (generating)", genBase, genBase, null);
+        report("W1 word count, generated lines", "Rivulet, 1 process × 1 worker", oneProcess, genBase, null);
+        report("W1 word count, generated lines", "Rivulet, 2 processes × 1 worker (warm)", twoProcesses, genBase,
+                "≥ 1.3 × 1 process = " + fmt(1.3 * genBase.seconds() / oneProcess.seconds()));
     }
 
     private void windowSum() throws Exception {
@@ -141,7 +162,9 @@ public final class BenchMain {
         double ratio = baseline.seconds() / result.seconds();
         String status = "";
         if (target != null) {
-            double goal = target.startsWith("≥ 1.6") ? 1.6 * baseline.seconds() / rowsSeconds(workload)
+            double goal = target.startsWith("≥ 1.3") ? 1.3 * baseline.seconds() / rowsSeconds(workload,
+                    "Rivulet, 1 process × 1 worker")
+                    : target.startsWith("≥ 1.6") ? 1.6 * baseline.seconds() / rowsSeconds(workload, "Rivulet, 1 worker")
                     : target.startsWith("on/off") ? Double.NaN : Double.parseDouble(target.substring(2));
             status = Double.isNaN(goal) ? (result.seconds() / lastSeconds() <= 1.15 ? "met" : "missed")
                     : ratio >= goal ? "met" : "missed";
@@ -154,9 +177,9 @@ public final class BenchMain {
     }
 
     /** Seconds of the 1-worker Rivulet row of a workload (for the scaling target). */
-    private double rowsSeconds(String workload) {
+    private double rowsSeconds(String workload, String variant) {
         for (String[] row : rows) {
-            if (row[0].equals(workload) && row[1].equals("Rivulet, 1 worker")) {
+            if (row[0].equals(workload) && row[1].equals(variant)) {
                 return Double.parseDouble(row[2].replace(" s", ""));
             }
         }
@@ -173,9 +196,9 @@ public final class BenchMain {
 
     private void write(Path dir, String machine) throws IOException {
         Files.createDirectories(dir);
-        StringBuilder csv = new StringBuilder("workload,variant,time,ratio_to_baseline,target,status,checksum_ok,peak_heap\n");
+        StringBuilder csv = new StringBuilder("workload,variant,time,ratio_to_baseline,target,status,checksum_ok,peak_live_heap\n");
         StringBuilder md = new StringBuilder("Machine: " + machine + "\n\n"
-                + "| workload | variant | time | ratio to 1-thread baseline | target | status | checksum | peak heap |\n"
+                + "| workload | variant | time | ratio to 1-thread baseline | target | status | checksum | peak live heap |\n"
                 + "|---|---|---|---|---|---|---|---|\n");
         for (String[] row : rows) {
             csv.append(String.join(",", Arrays.stream(row).map(c -> "\"" + c.replace("\"", "'") + "\"").toList()))

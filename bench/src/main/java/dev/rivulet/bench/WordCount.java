@@ -50,6 +50,26 @@ final class WordCount {
         return checksum(parts[0]);
     }
 
+    /** W1 over generated lines, for the process-scaling figure (the flow can be shipped). */
+    static Dataflow generatedFlow(int lines, int partitions) {
+        Dataflow flow = new Dataflow("w1-word-count-generated");
+        flow.input("lines", new GeneratedLines(lines, partitions))
+                .flatMap("split", line -> Arrays.asList(line.split(" ")))
+                .keyBy("by-word", word -> word)
+                .map("one", word -> 1L)
+                .reduce("count", Long::sum)
+                .capture("counts");
+        return flow;
+    }
+
+    static long checksumOf(List<KV<String, Long>> counts) {
+        Map<String, Long> map = new HashMap<>();
+        for (KV<String, Long> kv : counts) {
+            map.put(kv.key(), kv.value());
+        }
+        return checksum(map);
+    }
+
     static Dataflow flow(String[] lines, int partitions) {
         Dataflow flow = new Dataflow("w1-word-count");
         flow.input("lines", new ArraySource<>(lines, partitions))
