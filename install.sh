@@ -68,6 +68,8 @@ setup_jupyter() {
       exit 1
     }
   fi
+  # shellcheck source=scripts/pip-config.sh
+  . scripts/pip-config.sh
   .venv/bin/python -m pip install -q jupyterlab nbclient nbconvert ipykernel || {
     echo "install.sh: pip could not install JupyterLab into .venv (see the messages above; PIP_RETRIES=$PIP_RETRIES)" >&2
     exit 1

@@ -21,6 +21,8 @@ ensure_notebook_venv() {
       exit 1
     }
   fi
+  # shellcheck source=scripts/pip-config.sh
+  . scripts/pip-config.sh
   .venv/bin/python -m pip install -q nbclient nbformat jupyter_client
 }
 
