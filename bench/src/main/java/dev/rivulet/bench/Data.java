@@ -10,39 +10,11 @@ final class Data {
 
     /** W1: {@code lines} lines of 8 words from a Zipf(s) vocabulary of {@code vocabulary} words. */
     static String[] zipfLines(int lines, int vocabulary, double s, long seed) {
-        double[] cdf = new double[vocabulary];
-        double total = 0;
-        for (int rank = 1; rank <= vocabulary; rank++) {
-            total += 1.0 / Math.pow(rank, s);
-            cdf[rank - 1] = total;
-        }
-        String[] words = new String[vocabulary];
-        for (int i = 0; i < vocabulary; i++) {
-            words[i] = "w" + Integer.toString(i, 36);
-        }
+        GeneratedLines.Zipf zipf = new GeneratedLines.Zipf(vocabulary, s);
         SplittableRandom random = new SplittableRandom(seed);
         String[] out = new String[lines];
-        StringBuilder line = new StringBuilder(64);
         for (int i = 0; i < lines; i++) {
-            line.setLength(0);
-            for (int w = 0; w < 8; w++) {
-                double u = random.nextDouble() * total;
-                int lo = 0;
-                int hi = vocabulary - 1;
-                while (lo < hi) {
-                    int mid = (lo + hi) >>> 1;
-                    if (cdf[mid] < u) {
-                        lo = mid + 1;
-                    } else {
-                        hi = mid;
-                    }
-                }
-                if (w > 0) {
-                    line.append(' ');
-                }
-                line.append(words[lo]);
-            }
-            out[i] = line.toString();
+            out[i] = zipf.line(random);
         }
         return out;
     }

@@ -1,6 +1,5 @@
 package dev.rivulet.engine;
 
-import java.util.concurrent.atomic.AtomicLongArray;
 
 /** Worker threads of one process: an {@link Inbox} each and a shared progress array. */
 public final class LocalTransport implements Transport {
@@ -8,17 +7,14 @@ public final class LocalTransport implements Transport {
     static final int HIGH_WATER_MARK = 64;
 
     private final Inbox[] inboxes;
-    private final AtomicLongArray progress;
-    private volatile long clusterFrontier;
+    private final ProgressBoard progress;
 
     public LocalTransport(int workers, long startEpoch) {
         inboxes = new Inbox[workers];
-        progress = new AtomicLongArray(workers);
+        progress = new ProgressBoard(workers, startEpoch);
         for (int i = 0; i < workers; i++) {
             inboxes[i] = new Inbox();
-            progress.set(i, startEpoch);
         }
-        clusterFrontier = startEpoch;
     }
 
     @Override
@@ -48,26 +44,14 @@ public final class LocalTransport implements Transport {
 
     @Override
     public void publishProgress(int worker, long frontier) {
-        progress.set(worker, frontier);
-        long min = Long.MAX_VALUE;
-        for (int i = 0; i < progress.length(); i++) {
-            min = Math.min(min, progress.get(i));
-        }
-        boolean changed;
-        synchronized (this) {
-            changed = min > clusterFrontier;
-            if (changed) {
-                clusterFrontier = min;
-            }
-        }
-        if (changed) {
+        if (progress.advance(worker, frontier)) {
             wakeAll();
         }
     }
 
     @Override
     public long clusterFrontier() {
-        return clusterFrontier;
+        return progress.clusterFrontier();
     }
 
     @Override

@@ -6,7 +6,7 @@ import dev.rivulet.engine.Message;
 import dev.rivulet.engine.Transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.util.concurrent.atomic.AtomicLongArray;
+import dev.rivulet.engine.ProgressBoard;
 
 /**
  * The engine's {@link Transport} for one process of a cluster: workers of this process get
@@ -26,10 +26,9 @@ final class MeshTransport implements Transport {
     private final int workersPerProcess;
     private final int processId;
     private final Inbox[] inboxes;
-    private final AtomicLongArray progress;
+    private final ProgressBoard progress;
     private final ClassLoader classLoader;
     private volatile Mesh mesh;
-    private volatile long clusterFrontier = UNKNOWN;
 
     MeshTransport(int processId, int processes, int workersPerProcess, ClassLoader classLoader) {
         this.processId = processId;
@@ -41,10 +40,7 @@ final class MeshTransport implements Transport {
         for (int i = 0; i < workersPerProcess; i++) {
             inboxes[i] = new Inbox();
         }
-        this.progress = new AtomicLongArray(workerCount);
-        for (int i = 0; i < workerCount; i++) {
-            progress.set(i, UNKNOWN);
-        }
+        this.progress = new ProgressBoard(workerCount, UNKNOWN);
     }
 
     void mesh(Mesh mesh) {
@@ -53,10 +49,9 @@ final class MeshTransport implements Transport {
 
     /** Every worker starts at {@code epoch} (progress that already arrived is kept). */
     void start(long epoch) {
-        for (int i = 0; i < workerCount; i++) {
-            progress.accumulateAndGet(i, epoch, Math::max);
+        if (progress.raiseAll(epoch)) {
+            wakeAll();
         }
-        recompute();
     }
 
     @Override
@@ -135,30 +130,14 @@ final class MeshTransport implements Transport {
         if (worker < 0 || worker >= workerCount) {
             return;
         }
-        progress.accumulateAndGet(worker, frontier, Math::max);
-        recompute();
-    }
-
-    private void recompute() {
-        long min = Long.MAX_VALUE;
-        for (int i = 0; i < progress.length(); i++) {
-            min = Math.min(min, progress.get(i));
-        }
-        boolean changed;
-        synchronized (this) {
-            changed = min > clusterFrontier;
-            if (changed) {
-                clusterFrontier = min;
-            }
-        }
-        if (changed) {
+        if (progress.advance(worker, frontier)) {
             wakeAll();
         }
     }
 
     @Override
     public long clusterFrontier() {
-        return clusterFrontier;
+        return progress.clusterFrontier();
     }
 
     @Override
