@@ -43,6 +43,8 @@ public final class Notebook {
     public static void install(NotebookHost kernel) {
         host = kernel;
         kernel.registerLineMagic("run_main", Table.class, Notebook::runMainMagic);
+        kernel.registerLineMagic("spawn_cluster", Table.class, NotebookClusters::spawnClusterMagic);
+        kernel.registerLineMagic("dataflow", Object.class, Notebook::dataflowMagic);
     }
 
     /** The kernel Rivulet was installed into, or {@code null} outside a notebook. */
@@ -84,6 +86,23 @@ public final class Notebook {
                     + " for example %run_main flow");
         }
         return runMain(flow, parsed);
+    }
+
+    /** {@code %dataflow <expr>}: draws the flow as SVG (no JavaScript). */
+    static Object dataflowMagic(List<String> args) throws Exception {
+        String expression = String.join(" ", args).trim();
+        if (expression.isEmpty() || expression.equals("--help") || expression.equals("-h")) {
+            host.display(RichOutput.text("usage: %dataflow <expr>\n\nDraws the Dataflow that <expr> denotes."));
+            return null;
+        }
+        Object value = host.eval(expression);
+        if (!(value instanceof Dataflow flow)) {
+            throw new MagicUsageException("%dataflow: '" + expression + "' is "
+                    + (value == null ? "null" : "a " + value.getClass().getName()) + ", not a Dataflow");
+        }
+        // Inline SVG in the HTML rendering: every front end shows it, no JavaScript needed.
+        host.display(new RichOutput(null, flow.toString(), dev.rivulet.diagram.FlowDiagram.svg(flow)));
+        return null;
     }
 
     /** Runs {@code flow} with one worker and default options, like {@code %run_main flow}. */

@@ -77,6 +77,14 @@ class NotebookIT {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(10).map(e -> e.getKey() + " " + e.getValue()).toList();
         assertThat(rows.stream().map(r -> String.join(" ", r)).toList()).isEqualTo(expectedTop10);
+
+        // %spawn_cluster on two worker JVMs gives the same top ten as %run_main, and no JVM is left.
+        JsonNode sameCell = cells.stream().filter(c -> isCode(c) && JupyterRunner.source(c).contains("clusterTop"))
+                .findFirst().orElseThrow();
+        assertThat(JupyterRunner.outputTexts(sameCell)).containsExactly("true");
+        JsonNode diagram = cells.stream().filter(c -> isCode(c) && JupyterRunner.source(c).startsWith("%dataflow"))
+                .findFirst().orElseThrow();
+        assertThat(diagram.toString()).contains("<svg").contains("by-word");
     }
 
     @Test
