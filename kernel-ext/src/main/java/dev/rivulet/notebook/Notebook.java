@@ -45,6 +45,7 @@ public final class Notebook {
         kernel.registerLineMagic("run_main", Table.class, Notebook::runMainMagic);
         kernel.registerLineMagic("spawn_cluster", Table.class, NotebookClusters::spawnClusterMagic);
         kernel.registerLineMagic("dataflow", Object.class, Notebook::dataflowMagic);
+        kernel.registerLineMagic("rivulet_recovery", Object.class, RecoveryHousekeeping::magic);
     }
 
     /** The kernel Rivulet was installed into, or {@code null} outside a notebook. */

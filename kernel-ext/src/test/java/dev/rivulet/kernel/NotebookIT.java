@@ -45,10 +45,39 @@ class NotebookIT {
         for (Path notebook : notebooks) {
             JsonNode executed = jupyter.runNotebook(notebook, false);
             JupyterRunner.assertNoErrors(notebook, executed);
-            if (notebook.getFileName().toString().equals("01-quickstart.ipynb")) {
-                checkQuickstart(executed);
+            switch (notebook.getFileName().toString()) {
+                case "01-quickstart.ipynb" -> checkQuickstart(executed);
+                case "02-windows.ipynb" -> {
+                    assertThat(outputOf(executed, "var windows = %run_main")).contains("metric-windows: done")
+                            .contains("4 items");
+                    assertThat(cellOf(executed, "putSVG").toString()).contains("image/svg+xml").contains("<svg");
+                    assertThat(outputOf(executed, "lateItems()")).isEqualTo("0");
+                }
+                case "03-recovery.ipynb" -> {
+                    assertThat(outputOf(executed, "Notebook.runMain")).contains("the run crashed");
+                    // the resumed run continues from 15: the first five numbers are not read again
+                    assertThat(outputOf(executed, "asList()")).isEqualTo("[21, 28, 36, 45, 55]");
+                }
+                case "04-scaling.ipynb" -> assertThat(outputOf(executed, "sums.rowCount()"))
+                        .contains("100 keys, the same as in the kernel: true");
+                default -> {
+                }
             }
         }
+    }
+
+    /** All text outputs of the first code cell whose source contains {@code marker}, joined. */
+    private static String outputOf(JsonNode executed, String marker) {
+        return String.join("\n", JupyterRunner.outputTexts(cellOf(executed, marker))).trim();
+    }
+
+    private static JsonNode cellOf(JsonNode executed, String marker) {
+        for (JsonNode cell : executed.get("cells")) {
+            if (isCode(cell) && JupyterRunner.source(cell).contains(marker)) {
+                return cell;
+            }
+        }
+        throw new AssertionError("no code cell contains " + marker);
     }
 
     private void checkQuickstart(JsonNode executed) throws IOException {
