@@ -46,6 +46,7 @@ public final class Notebook {
         kernel.registerLineMagic("spawn_cluster", Table.class, NotebookClusters::spawnClusterMagic);
         kernel.registerLineMagic("dataflow", Object.class, Notebook::dataflowMagic);
         kernel.registerLineMagic("rivulet_recovery", Object.class, RecoveryHousekeeping::magic);
+        kernel.registerLineMagic("cluster_main", Table.class, ClusterMainMagic::magic);
     }
 
     /** The kernel Rivulet was installed into, or {@code null} outside a notebook. */

@@ -117,6 +117,59 @@ class NotebookIT {
     }
 
     @Test
+    void notebookCodeRunsTheSameOnWorkerJvmsAndTravelsByValue() throws Exception {
+        String compare = "%run_main flow\nvar local = lastResult().sortOn(\"value\").printAll();\n"
+                + "var remote = %spawn_cluster -p2 flow\nlocal.equals(remote.sortOn(\"value\").printAll())";
+        Path notebook = writeNotebook("shipping.ipynb",
+                "record Point(int x, int y) implements java.io.Serializable {}",
+                "class Scaler implements java.io.Serializable { int f; Scaler(int f) { this.f = f; }"
+                        + " int apply(int v) { return v * f; } }",
+                "int k = 3;",
+                "int twice(int v) { return v * 2; }",
+                "var flow = new Dataflow(\"shipping\");\n"
+                        + "flow.input(\"in\", Sources.range(0, 12, 3))\n"
+                        + "    .map(\"point\", x -> new Point((int) (long) x, twice((int) (long) x) * k))\n"
+                        + "    .map(\"scale\", p -> new Point(p.x(), new Scaler(10).apply(p.y())))\n"
+                        + "    .flatMap(\"anonymous\", new dev.rivulet.fn.FlatMapFn<Point, Point>() {\n"
+                        + "        public Iterable<Point> apply(Point p) { return List.of(p, new Point(-p.x(), -p.y())); } })\n"
+                        + "    .map(\"describe\", String::valueOf)\n"
+                        + "    .capture(\"out\");",
+                compare,
+                "var pids = dev.rivulet.notebook.NotebookClusters.workerPids();\n"
+                        + "%spawn_cluster -p2 flow\npids.equals(dev.rivulet.notebook.NotebookClusters.workerPids()) && pids.size() == 2",
+                "k = 5;",
+                compare,
+                "remote.column(\"value\").asList().contains(\"Point[x=1, y=100]\")",
+                "int twice(int v) { return v * 4; }",
+                compare,
+                "Object lock = new Object();\nvar guarded = new Dataflow(\"guarded\");\n"
+                        + "guarded.input(\"in\", Sources.testing(List.of(1))).map(\"locked\", x -> { synchronized (lock) { return x; } })"
+                        + ".capture(\"out\");",
+                "%spawn_cluster -p2 guarded",
+                "dev.rivulet.notebook.NotebookClusters.closeAll();\ndev.rivulet.notebook.NotebookClusters.workerPids().size()");
+        List<JsonNode> cells = JupyterRunner.cells(jupyter.runNotebook(notebook, true));
+        // cell records, classes, anonymous classes, method references and cell methods: same results
+        assertThat(lastText(cells.get(5))).isEqualTo("true");
+        // a second run reuses the warm worker JVMs
+        assertThat(lastText(cells.get(6))).isEqualTo("true");
+        // a variable changed between runs: the workers see its value at submit time
+        assertThat(lastText(cells.get(8))).isEqualTo("true");
+        assertThat(lastText(cells.get(9))).isEqualTo("true");
+        // a redefined cell method
+        assertThat(lastText(cells.get(11))).isEqualTo("true");
+        // a notebook variable that cannot be copied to the workers is named, with its step
+        assertThat(String.join("\n", JupyterRunner.outputTexts(cells.get(13))))
+                .contains("step 'locked'").contains("`lock`");
+        assertThat(lastText(cells.get(14))).isEqualTo("0");
+    }
+
+    private static String lastText(JsonNode cell) {
+        List<String> texts = JupyterRunner.outputTexts(cell);
+        assertThat(texts).as(cell.toString()).isNotEmpty();
+        return texts.get(texts.size() - 1).trim();
+    }
+
+    @Test
     void aFailingStepShowsTheStepTheItemAndTheCauseAndTheKernelGoesOn() throws Exception {
         Path notebook = writeNotebook("failing.ipynb",
                 "var flow = new Dataflow(\"parse\");\n"
@@ -140,6 +193,38 @@ class NotebookIT {
                 .contains("--workers needs a whole number of at least 1, got 'zero'")
                 .contains("usage: %run_main");
         assertThat(JupyterRunner.outputTexts(cells.get(3))).containsExactly("2");
+    }
+
+    @Test
+    void anInterruptedSpawnClusterAndAKernelShutdownLeaveNoWorkerJvm() throws Exception {
+        String setup = "var flow = new Dataflow(\"endless\");\n"
+                + "flow.input(\"numbers\", Sources.range(0, Long.MAX_VALUE))\n"
+                + "    .map(\"slow\", n -> { java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); return n; })\n"
+                + "    .capture(\"out\");";
+        String out = jupyter.python(List.of(jupyter.projectDir.resolve("kernel-ext/src/test/python/interrupt_run.py").toString(),
+                KernelSpec.NAME, setup, "%spawn_cluster -p2 --epoch-interval 0.1 flow",
+                "dev.rivulet.notebook.NotebookClusters.workerPids().size()"), home, 300, false);
+        JsonNode result = JupyterRunner.JSON.readTree(out.lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(result.path("status").asText()).isEqualTo("error");
+        String outputs = Stream.of(result.path("outputs")).flatMap(n -> toList(n).stream())
+                .map(JupyterRunner::outputText).collect(Collectors.joining("\n"));
+        assertThat(outputs).contains("endless: cancelled");
+        // the interrupted run's worker JVMs are gone at once...
+        String after = Stream.of(result.path("after")).flatMap(n -> toList(n).stream())
+                .map(JupyterRunner::outputText).collect(Collectors.joining("\n"));
+        assertThat(after.trim()).isEqualTo("0");
+        // ...and after the kernel's shutdown no worker JVM of any kernel is left
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (workerJvms() > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(workerJvms()).isZero();
+    }
+
+    private static long workerJvms() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("cluster.internals.WorkerProcessMain"))
+                .count();
     }
 
     @Test
