@@ -146,7 +146,11 @@ class NotebookIT {
                         + "guarded.input(\"in\", Sources.testing(List.of(1))).map(\"locked\", x -> { synchronized (lock) { return x; } })"
                         + ".capture(\"out\");",
                 "%spawn_cluster -p2 guarded",
-                "dev.rivulet.notebook.NotebookClusters.closeAll();\ndev.rivulet.notebook.NotebookClusters.workerPids().size()");
+                "dev.rivulet.notebook.NotebookClusters.closeAll();\ndev.rivulet.notebook.NotebookClusters.workerPids().size()",
+                "var shows = new Dataflow(\"shows\");\n"
+                        + "shows.input(\"in\", Sources.testing(List.of(1))).map(\"show\", x -> { display(x); return x; })"
+                        + ".capture(\"out\");",
+                "%spawn_cluster -p2 shows");
         List<JsonNode> cells = JupyterRunner.cells(jupyter.runNotebook(notebook, true));
         // cell records, classes, anonymous classes, method references and cell methods: same results
         assertThat(lastText(cells.get(5))).isEqualTo("true");
@@ -161,6 +165,9 @@ class NotebookIT {
         assertThat(String.join("\n", JupyterRunner.outputTexts(cells.get(13))))
                 .contains("step 'locked'").contains("`lock`");
         assertThat(lastText(cells.get(14))).isEqualTo("0");
+        // notebook-only functions in worker code are refused before anything starts
+        assertThat(String.join("\n", JupyterRunner.outputTexts(cells.get(16))))
+                .contains("step 'show' uses display(...)");
     }
 
     private static String lastText(JsonNode cell) {

@@ -30,6 +30,19 @@ import java.util.function.Predicate;
  */
 public final class JobPacker {
 
+    /**
+     * Functions that exist only in a notebook kernel (displays, magics, the kernel itself): code
+     * that calls them cannot run on a worker, so packing refuses it up front.
+     */
+    static final Set<String> NOTEBOOK_ONLY_CALLS = Set.of(
+            "dev.rivulet.kernel.NotebookFunctions.display", "dev.rivulet.kernel.NotebookFunctions.updateDisplay",
+            "dev.rivulet.kernel.NotebookFunctions.getKernelInstance", "dev.rivulet.kernel.NotebookFunctions.lineMagic",
+            "dev.rivulet.kernel.NotebookFunctions.lineMagicStatement", "dev.rivulet.kernel.NotebookFunctions.cellMagic",
+            "dev.rivulet.kernel.NotebookFunctions.cellMagicStatement",
+            "io.github.spencerpark.ijava.runtime.Display.display", "io.github.spencerpark.ijava.runtime.Display.updateDisplay",
+            "io.github.spencerpark.ijava.runtime.Kernel.getKernelInstance",
+            "io.github.spencerpark.ijava.runtime.Magics.lineMagic", "io.github.spencerpark.ijava.runtime.Magics.cellMagic");
+
     /** JShell's wrapper classes (and everything nested in them) live in the package {@code REPL}. */
     public static final Predicate<String> NOTEBOOK_CLASS = name -> name.startsWith("REPL.");
 
@@ -95,6 +108,14 @@ public final class JobPacker {
             classes.put(name, bytes);
             ClassScanner.References refs = ClassScanner.scan(bytes, NOTEBOOK_CLASS);
             String step = classToStep.getOrDefault(name, "?");
+            for (String call : refs.calls()) {
+                if (NOTEBOOK_ONLY_CALLS.contains(call)) {
+                    throw new ShippingException("step '" + step + "' uses " + call.substring(call.lastIndexOf('.') + 1)
+                            + "(...), which exists only in the notebook kernel, not on worker processes; keep"
+                            + " displays and magics out of the functions you give to operators (run the flow with"
+                            + " %run_main to use them, or display the returned table afterwards)", null);
+                }
+            }
             for (String referenced : refs.classes()) {
                 classToStep.putIfAbsent(referenced, step);
                 pending.add(referenced);

@@ -17,8 +17,8 @@ import org.objectweb.asm.commons.Remapper;
  */
 public final class ClassScanner {
 
-    /** What one class file refers to. */
-    public record References(Set<String> classes, Set<String[]> staticReads) {
+    /** What one class file refers to; {@code calls} are "owner.method" of every method it invokes. */
+    public record References(Set<String> classes, Set<String[]> staticReads, Set<String> calls) {
     }
 
     private ClassScanner() {
@@ -27,6 +27,7 @@ public final class ClassScanner {
     public static References scan(byte[] classFile, Predicate<String> isNotebookClass) {
         Set<String> classes = new LinkedHashSet<>();
         Set<String[]> statics = new LinkedHashSet<>();
+        Set<String> calls = new LinkedHashSet<>();
         Remapper recorder = new Remapper() {
             @Override
             public String map(String internalName) {
@@ -43,6 +44,12 @@ public final class ClassScanner {
                     String[] exceptions) {
                 return new MethodVisitor(Opcodes.ASM9) {
                     @Override
+                    public void visitMethodInsn(int opcode, String owner, String method, String methodDescriptor,
+                            boolean isInterface) {
+                        calls.add(owner.replace('/', '.') + "." + method);
+                    }
+
+                    @Override
                     public void visitFieldInsn(int opcode, String owner, String field, String fieldDescriptor) {
                         String ownerName = owner.replace('/', '.');
                         if (opcode == Opcodes.GETSTATIC && isNotebookClass.test(ownerName)) {
@@ -53,6 +60,6 @@ public final class ClassScanner {
             }
         };
         new ClassReader(classFile).accept(new ClassRemapper(fields, recorder), 0);
-        return new References(classes, statics);
+        return new References(classes, statics, calls);
     }
 }
