@@ -141,7 +141,9 @@ public final class Notebook {
     public static Table run(Dataflow flow, RunMainArgs args, int totalWorkers, FlowRunner runner) {
         RunOptions options = RunOptions.defaults();
         if (args.epochInterval() != null) {
-            options = options.epochs(EpochConfig.periodic(args.epochInterval()));
+            // 0 means one item per input partition per epoch, as on the command line.
+            options = options.epochs(args.epochInterval().isZero() ? EpochConfig.testing()
+                    : EpochConfig.periodic(args.epochInterval()));
         }
         Path recoveryDir = null;
         if (args.recovery()) {
