@@ -11,6 +11,9 @@ import java.nio.file.Path;
  * that {@code install.sh} writes).
  */
 public final class KernelMain {
+    /** Held so the level set below is not lost (java.util.logging keeps loggers weakly). */
+    private static final java.util.logging.Logger BASEKERNEL_LOG =
+            java.util.logging.Logger.getLogger("io.github.spencerpark");
 
     private KernelMain() {
     }
@@ -21,6 +24,8 @@ public final class KernelMain {
             System.err.println("usage: java -cp 'kernel-ext/target/kernel/lib/*' dev.rivulet.kernel.KernelMain <connection-file>");
             System.exit(2);
         }
+        // basekernel logs every channel start and stop at INFO on stderr: only problems are news.
+        BASEKERNEL_LOG.setLevel(java.util.logging.Level.WARNING);
         KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JupyterConnection jupyter = new JupyterConnection(connection);
         RivuletKernel kernel = new RivuletKernel();
