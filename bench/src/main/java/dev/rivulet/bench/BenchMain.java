@@ -36,7 +36,8 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
         int outIndex = Arrays.asList(args).indexOf("--out");
-        Path out = Path.of(outIndex >= 0 ? args[outIndex + 1] : "bench/results");
+        // A quick smoke run never overwrites the measured results the README quotes.
+        Path out = Path.of(outIndex >= 0 ? args[outIndex + 1] : quick ? "bench/results/quick" : "bench/results");
         new BenchMain(quick ? 10 : 1).run(out);
     }
 
