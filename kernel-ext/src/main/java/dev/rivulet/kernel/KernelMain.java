@@ -26,6 +26,9 @@ public final class KernelMain {
         }
         // basekernel logs every channel start and stop at INFO on stderr: only problems are news.
         BASEKERNEL_LOG.setLevel(java.util.logging.Level.WARNING);
+        for (java.util.logging.Handler handler : java.util.logging.Logger.getLogger("").getHandlers()) {
+            handler.setLevel(java.util.logging.Level.WARNING);
+        }
         KernelConnectionProperties connection = KernelConnectionProperties.parse(Files.readString(Path.of(args[0])));
         JupyterConnection jupyter = new JupyterConnection(connection);
         RivuletKernel kernel = new RivuletKernel();
