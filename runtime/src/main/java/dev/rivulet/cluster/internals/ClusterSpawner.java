@@ -311,7 +311,7 @@ public final class ClusterSpawner {
         if (!failures.isEmpty()) {
             killAll();
             awaitAll();
-            throw best(failures).toException();
+            throw FailureReport.mostTelling(failures).toException();
         }
         if (warm != null) {
             return; // warm children stay up for the next job
@@ -336,26 +336,6 @@ public final class ClusterSpawner {
                 + child.pid() + ") exited unexpectedly with exit code " + exit.code()
                 + (exit.code() == 137 ? " (killed by SIGKILL)" : "") + "; the other worker processes were stopped"
                 + (tail.isEmpty() ? "" : ". Its last stderr lines:\n" + tail));
-    }
-
-    /** The failure to show: a worker's own over one passed on, over a death, over a lost connection. */
-    private static FailureReport best(List<FailureReport> failures) {
-        FailureReport best = failures.get(0);
-        for (FailureReport report : failures) {
-            if (rank(report) < rank(best)) {
-                best = report;
-            }
-        }
-        return best;
-    }
-
-    private static int rank(FailureReport report) {
-        return switch (report.kind()) {
-            case ORIGINAL -> 0;
-            case PROPAGATED -> 1;
-            case LOST -> report.message().startsWith("worker process ") ? 2 : 3;
-            case CANCELLED -> 4;
-        };
     }
 
     private String operatorOf(String stepId) {

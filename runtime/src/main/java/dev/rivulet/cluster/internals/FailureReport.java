@@ -109,4 +109,24 @@ public record FailureReport(Kind kind, int processId, String message, String ste
             throw new UncheckedIOException(e);
         }
     }
+
+    /** The failure to show: a worker's own over one passed on, over a death, over a lost connection. */
+    static FailureReport mostTelling(java.util.List<FailureReport> failures) {
+        FailureReport best = failures.get(0);
+        for (FailureReport report : failures) {
+            if (rank(report) < rank(best)) {
+                best = report;
+            }
+        }
+        return best;
+    }
+
+    private static int rank(FailureReport report) {
+        return switch (report.kind()) {
+            case ORIGINAL -> 0;
+            case PROPAGATED -> 1;
+            case LOST -> report.message().startsWith("worker process ") ? 2 : 3;
+            case CANCELLED -> 4;
+        };
+    }
 }
