@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The benchmark: builds the project, then runs every workload and its plain-Java baseline in one
 # JVM. Results: bench/results/results.md (the README's table) and results.csv.
-# Usage: ./bench.sh [--quick]     (--quick: a tenth of the data, a smoke run)
+# Usage: ./bench.sh [--quick] [--only W1,W2,W3,W4]
+#   --quick: a tenth of the data, a smoke run; --only: some workloads, written to results/partial
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -ntp -q -DskipTests package -pl bench -am
-exec java -Xms6g -Xmx6g -XX:+UseParallelGC -cp "bench/target/classes:bench/target/lib/*" \
+exec java -Xms6g -Xmx6g -XX:+UseParallelGC -XX:+AlwaysPreTouch -cp "bench/target/classes:bench/target/lib/*" \
     dev.rivulet.bench.BenchMain "$@"

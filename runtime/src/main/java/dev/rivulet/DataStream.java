@@ -3,14 +3,17 @@ package dev.rivulet;
 import dev.rivulet.engine.StreamRef;
 import dev.rivulet.engine.steps.BranchStep;
 import dev.rivulet.engine.steps.CaptureStep;
+import dev.rivulet.engine.steps.CombineStep;
 import dev.rivulet.engine.steps.FilterMapStep;
 import dev.rivulet.engine.steps.FilterStep;
 import dev.rivulet.engine.steps.FlatMapStep;
+import dev.rivulet.engine.steps.InspectEpochStep;
 import dev.rivulet.engine.steps.InspectStep;
 import dev.rivulet.engine.steps.KeyByStep;
 import dev.rivulet.engine.steps.MapStep;
 import dev.rivulet.engine.steps.MergeStep;
 import dev.rivulet.engine.steps.OutputStep;
+import dev.rivulet.engine.steps.ReduceFinalStep;
 import dev.rivulet.fn.FilterFn;
 import dev.rivulet.fn.FilterMapFn;
 import dev.rivulet.fn.FlatMapFn;
@@ -18,6 +21,7 @@ import dev.rivulet.fn.InspectEpochFn;
 import dev.rivulet.fn.InspectFn;
 import dev.rivulet.fn.KeyFn;
 import dev.rivulet.fn.MapFn;
+import dev.rivulet.fn.ReduceFn;
 import dev.rivulet.io.Sink;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,7 +123,7 @@ public final class DataStream<T> {
      * }</pre>
      */
     public DataStream<T> inspectEpoch(String stepId, InspectEpochFn<? super T> inspector) {
-        return next(flow.add(new InspectStep(stepId, ref, fn(inspector, stepId, "inspector"))));
+        return next(flow.add(new InspectEpochStep(stepId, ref, fn(inspector, stepId, "inspector"))));
     }
 
     /**
@@ -133,6 +137,26 @@ public final class DataStream<T> {
      */
     public <K> KeyedStream<K, T> keyBy(String stepId, KeyFn<? super T, ? extends K> key) {
         return new KeyedStream<>(flow, flow.add(new KeyByStep(stepId, ref, fn(key, stepId, "key function"))));
+    }
+
+    /**
+     * Bytewax's {@code count_final}: counts the items per key and emits {@code KV(key, count)}
+     * for every key at the end of input. Each worker counts its own items first and sends one
+     * partial count per key and epoch to the key's owner, so counting scales with workers and
+     * processes. Built from steps {@code <id>/key} (keyBy), {@code <id>/one} (map),
+     * {@code <id>/combine} and {@code <id>} (reduce, whose state recovery keeps).
+     *
+     * <pre>{@code
+     * words.countFinal("count", w -> w).capture("counts")   // ("a", 3), ("b", 1), …
+     * }</pre>
+     */
+    public <K> KeyedStream<K, Long> countFinal(String stepId, KeyFn<? super T, ? extends K> key) {
+        Objects.requireNonNull(key, () -> "step '" + stepId + "': key function is null");
+        StreamRef keyed = flow.add(new KeyByStep(stepId + "/key", ref, key));
+        StreamRef ones = flow.add(new MapStep(stepId + "/one", keyed, (MapFn<Object, Long>) item -> 1L, true));
+        ReduceFn<Long> sum = Long::sum;
+        StreamRef partials = flow.add(new CombineStep(stepId + "/combine", ones, sum));
+        return new KeyedStream<>(flow, flow.add(new ReduceFinalStep(stepId, partials, sum)));
     }
 
     /**

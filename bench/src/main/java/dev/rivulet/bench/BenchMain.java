@@ -21,16 +21,23 @@ import java.util.Locale;
  * Runs every workload against its plain-Java baseline in one JVM and reports throughput ratios
  * (baseline time / Rivulet time: 1.0 means as fast as the hand-written loop) with the targets.
  *
- * <p>Usage: {@code BenchMain [--quick] [--out DIR]}; {@code --quick} shrinks the data tenfold
- * (a smoke run, not a measurement).
+ * <p>Usage: {@code BenchMain [--quick] [--out DIR] [--only W1,W3]}; {@code --quick} shrinks the
+ * data tenfold (a smoke run, not a measurement); {@code --only} runs some workloads (for profiling)
+ * and writes under {@code partial/}.
  */
 public final class BenchMain {
 
     private final List<String[]> rows = new ArrayList<>();
     private final int scale;
+    private final List<String> only;
 
-    private BenchMain(int scale) {
+    private BenchMain(int scale, List<String> only) {
         this.scale = scale;
+        this.only = only;
+    }
+
+    private boolean selected(String workload) {
+        return only.isEmpty() || only.contains(workload);
     }
 
     public static void main(String[] args) throws Exception {
@@ -38,7 +45,9 @@ public final class BenchMain {
         int outIndex = Arrays.asList(args).indexOf("--out");
         // A quick smoke run never overwrites the measured results the README quotes.
         Path out = Path.of(outIndex >= 0 ? args[outIndex + 1] : quick ? "bench/results/quick" : "bench/results");
-        new BenchMain(quick ? 10 : 1).run(out);
+        int onlyIndex = Arrays.asList(args).indexOf("--only");
+        List<String> only = onlyIndex >= 0 ? Arrays.asList(args[onlyIndex + 1].split(",")) : List.of();
+        new BenchMain(quick ? 10 : 1, only).run(out);
     }
 
     private void run(Path out) throws Exception {
@@ -46,11 +55,20 @@ public final class BenchMain {
                 + (Runtime.getRuntime().maxMemory() >> 20) + " MiB max heap, Java " + System.getProperty("java.version")
                 + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
         System.out.println("# Rivulet benchmark — " + machine);
-        wordCount();
-        windowSum();
-        chain();
-        startup();
-        write(out, machine);
+        if (selected("W1")) {
+            wordCount();
+        }
+        if (selected("W2")) {
+            windowSum();
+        }
+        if (selected("W3")) {
+            chain();
+        }
+        if (selected("W4")) {
+            startup();
+        }
+        // A partial run is for profiling: it never overwrites the full results.
+        write(only.isEmpty() ? out : out.resolve("partial"), machine);
     }
 
     private void wordCount() throws Exception {
@@ -91,19 +109,21 @@ public final class BenchMain {
         Data.Event[] events = Data.events(10_000_000 / scale, WindowSum.BASE, 2);
         Measure.Result base = Measure.best(1, 3, () -> WindowSum.baseline(events));
         Measure.Result base2 = Measure.best(1, 3, () -> WindowSum.baselineTwoThreads(events));
-        Measure.Result one = Measure.best(1, 2, () -> WindowSum.rivulet(events, 1, RunOptions.defaults()));
-        Measure.Result two = Measure.best(1, 2, () -> WindowSum.rivulet(events, 2, RunOptions.defaults()));
+        Data.Event[][] onePart = WindowSum.split(events, 1);
+        Data.Event[][] twoParts = WindowSum.split(events, 2);
+        Measure.Result one = Measure.best(1, 2, () -> WindowSum.rivulet(onePart, 1, RunOptions.defaults()));
+        Measure.Result two = Measure.best(1, 2, () -> WindowSum.rivulet(twoParts, 2, RunOptions.defaults()));
         report("W2 window sum", "plain Java, 1 thread", base, base, null);
         report("W2 window sum", "plain Java, 2 threads", base2, base, null);
         report("W2 window sum", "Rivulet, 1 worker", one, base, "≥ 0.2");
         report("W2 window sum", "Rivulet, 2 workers", two, base, null);
 
         RunOptions periodic = RunOptions.defaults().epochs(EpochConfig.periodic(Duration.ofSeconds(1)));
-        Measure.Result off = Measure.best(0, 2, () -> WindowSum.rivulet(events, 1, periodic));
+        Measure.Result off = Measure.best(0, 2, () -> WindowSum.rivulet(onePart, 1, periodic));
         Measure.Result on = Measure.best(0, 2, () -> {
             Path dir = Files.createTempDirectory("rivulet-bench-recovery");
             try {
-                return WindowSum.rivulet(events, 1, periodic.recovery(RecoveryConfig.sqlite(dir)));
+                return WindowSum.rivulet(onePart, 1, periodic.recovery(RecoveryConfig.sqlite(dir)));
             } finally {
                 deleteTree(dir);
             }
@@ -114,13 +134,20 @@ public final class BenchMain {
     }
 
     private void chain() throws Exception {
-        long n = 20_000_000L / scale;
-        Measure.Result base = Measure.best(2, 3, () -> StatelessChain.baseline(n));
-        Measure.Result one = Measure.best(1, 3, () -> StatelessChain.rivulet(n, 1));
-        Measure.Result two = Measure.best(1, 3, () -> StatelessChain.rivulet(n, 2));
+        int[] ints = Data.ints(20_000_000 / scale, 3);
+        Integer[] boxed = Data.boxed(ints);
+        Measure.Result base = Measure.best(2, 3, () -> StatelessChain.baseline(ints));
+        Measure.Result one = Measure.best(1, 3, () -> StatelessChain.rivulet(boxed, 1));
+        Measure.Result two = Measure.best(1, 3, () -> StatelessChain.rivulet(boxed, 2));
         report("W3 stateless chain", "plain Java, 1 thread", base, base, null);
         report("W3 stateless chain", "Rivulet, 1 worker", one, base, "≥ 0.2");
         report("W3 stateless chain", "Rivulet, 2 workers", two, base, null);
+
+        long n = 20_000_000L / scale;
+        Measure.Result rangeBase = Measure.best(2, 3, () -> StatelessChain.rangeBaseline(n));
+        Measure.Result rangeOne = Measure.best(1, 3, () -> StatelessChain.rivuletRange(n, 1));
+        report("W3 stateless chain, Sources.range", "plain Java, counter loop", rangeBase, rangeBase, null);
+        report("W3 stateless chain, Sources.range", "Rivulet, 1 worker", rangeOne, rangeBase, null);
     }
 
     private void startup() throws Exception {

@@ -32,4 +32,23 @@ final class Data {
         }
         return out;
     }
+
+    /** W3: {@code count} ints in {@code [0, 2^30)}, so that {@code x*2+1} cannot overflow. */
+    static int[] ints(int count, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int[] out = new int[count];
+        for (int i = 0; i < count; i++) {
+            out[i] = random.nextInt(1 << 30);
+        }
+        return out;
+    }
+
+    /** The same ints as the objects a flow carries (boxed before the timed part). */
+    static Integer[] boxed(int[] ints) {
+        Integer[] out = new Integer[ints.length];
+        for (int i = 0; i < ints.length; i++) {
+            out[i] = ints[i];
+        }
+        return out;
+    }
 }

@@ -6,13 +6,43 @@ import dev.rivulet.io.DynamicSink;
 import dev.rivulet.io.Sources;
 import java.util.concurrent.atomic.LongAdder;
 
-/** W3: ints through map(x*2) → filter(x%3 != 0) → map(x+1) → count. */
+/**
+ * W3: ints through map(x*2) → filter(x%3 != 0) → map(x+1) → count.
+ *
+ * <p>Two inputs: generated ints held in memory, like the other workloads' data (the measured
+ * row), and {@code Sources.range}, whose baseline is a loop over a counter with no data at all.
+ */
 final class StatelessChain {
 
     private StatelessChain() {
     }
 
-    static long baseline(long n) {
+    static long baseline(int[] ints) {
+        long count = 0;
+        long sum = 0;
+        for (int x : ints) {
+            int y = x * 2;
+            if (y % 3 != 0) {
+                count++;
+                sum += y + 1;
+            }
+        }
+        return count * 31 + sum;
+    }
+
+    static long rivulet(Integer[] ints, int workers) {
+        Counter counter = new Counter();
+        Dataflow flow = new Dataflow("w3-chain");
+        flow.input("ints", new ArraySource<>(ints, Math.max(1, workers)))
+                .map("double", (Integer x) -> x * 2)
+                .filter("not-div-3", x -> x % 3 != 0)
+                .map("plus-one", x -> x + 1)
+                .output("count", counter.sink());
+        Rivulet.run(flow, workers);
+        return counter.checksum();
+    }
+
+    static long rangeBaseline(long n) {
         long count = 0;
         long sum = 0;
         for (long x = 0; x < n; x++) {
@@ -25,24 +55,36 @@ final class StatelessChain {
         return count * 31 + sum;
     }
 
-    static long rivulet(long n, int workers) {
-        LongAdder count = new LongAdder();
-        LongAdder sum = new LongAdder();
-        DynamicSink<Long> counter = (worker, workerCount) -> items -> {
-            long s = 0;
-            for (Long item : items) {
-                s += item;
-            }
-            count.add(items.size());
-            sum.add(s);
-        };
-        Dataflow flow = new Dataflow("w3-chain");
+    static long rivuletRange(long n, int workers) {
+        Counter counter = new Counter();
+        Dataflow flow = new Dataflow("w3-chain-range");
         flow.input("ints", Sources.range(0, n, Math.max(1, workers)))
                 .map("double", x -> x * 2)
                 .filter("not-div-3", x -> x % 3 != 0)
                 .map("plus-one", x -> x + 1)
-                .output("count", counter);
+                .output("count", counter.sink());
         Rivulet.run(flow, workers);
-        return count.sum() * 31 + sum.sum();
+        return counter.checksum();
+    }
+
+    /** Counts and sums what reaches the sink, on every worker. */
+    private static final class Counter {
+        private final LongAdder count = new LongAdder();
+        private final LongAdder sum = new LongAdder();
+
+        <T extends Number> DynamicSink<T> sink() {
+            return (worker, workerCount) -> items -> {
+                long s = 0;
+                for (T item : items) {
+                    s += item.longValue();
+                }
+                count.add(items.size());
+                sum.add(s);
+            };
+        }
+
+        long checksum() {
+            return count.sum() * 31 + sum.sum();
+        }
     }
 }

@@ -4,14 +4,15 @@ import dev.rivulet.Dataflow;
 import dev.rivulet.KV;
 import dev.rivulet.Rivulet;
 import dev.rivulet.RunOptions;
+import dev.rivulet.io.DynamicSink;
 import dev.rivulet.window.WindowClock;
 import dev.rivulet.window.WindowResult;
 import dev.rivulet.window.Windower;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /** W2: 1-second tumbling event-time windows, sum per key per window. */
 final class WindowSum {
@@ -63,31 +64,41 @@ final class WindowSum {
         return checksum;
     }
 
-    static Dataflow flow(Data.Event[] events, int partitions) {
-        Dataflow flow = new Dataflow("w2-window-sum");
-        // Split by key, so each partition is in event-time order as a real keyed stream would be.
+    /**
+     * The events split by key, so each partition is in event-time order as a real keyed stream
+     * would be. Input preparation: done before the timed part, like generating the events.
+     */
+    static Data.Event[][] split(Data.Event[] events, int partitions) {
         Data.Event[][] parts = new Data.Event[partitions][];
         for (int p = 0; p < partitions; p++) {
             int part = p;
             parts[p] = java.util.Arrays.stream(events).filter(e -> e.key() % partitions == part)
                     .toArray(Data.Event[]::new);
         }
-        flow.input("events", new ArraySource<>(partitions, p -> parts[p]))
+        return parts;
+    }
+
+    /**
+     * The window sums go to a sink that folds them into the checksum as windows close, so, like
+     * any streaming job, the flow holds only its open windows (a capture would keep every result).
+     */
+    static long rivulet(Data.Event[][] parts, int workers, RunOptions options) {
+        LongAdder checksum = new LongAdder();
+        DynamicSink<KV<Integer, WindowResult<Long>>> sink = (worker, workerCount) -> results -> {
+            long sum = 0;
+            for (KV<Integer, WindowResult<Long>> kv : results) {
+                sum += mix(kv.key(), kv.value().windowId(), kv.value().value());
+            }
+            checksum.add(sum);
+        };
+        Dataflow flow = new Dataflow("w2-window-sum");
+        flow.input("events", new ArraySource<>(parts.length, p -> parts[p]))
                 .keyBy("by-key", Data.Event::key)
                 .foldWindow("sum", WindowClock.eventTime(e -> Instant.ofEpochMilli(e.time()), Duration.ofMillis(100)),
                         Windower.tumbling(Duration.ofSeconds(1), Instant.ofEpochMilli(BASE)),
                         () -> 0L, (sum, e) -> sum + e.value())
-                .capture("sums");
-        return flow;
-    }
-
-    static long rivulet(Data.Event[] events, int workers, RunOptions options) {
-        List<KV<Integer, WindowResult<Long>>> sums = Rivulet.run(flow(events, Math.max(1, workers)), workers,
-                options).captured("sums");
-        long checksum = 0;
-        for (KV<Integer, WindowResult<Long>> kv : sums) {
-            checksum += mix(kv.key(), kv.value().windowId(), kv.value().value());
-        }
-        return checksum;
+                .output("sums", sink);
+        Rivulet.run(flow, workers, options);
+        return checksum.sum();
     }
 }

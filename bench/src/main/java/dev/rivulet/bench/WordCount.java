@@ -55,9 +55,7 @@ final class WordCount {
         Dataflow flow = new Dataflow("w1-word-count-generated");
         flow.input("lines", new GeneratedLines(lines, partitions))
                 .flatMap("split", line -> Arrays.asList(line.split(" ")))
-                .keyBy("by-word", word -> word)
-                .map("one", word -> 1L)
-                .reduce("count", Long::sum)
+                .countFinal("count", word -> word)
                 .capture("counts");
         return flow;
     }
@@ -74,9 +72,7 @@ final class WordCount {
         Dataflow flow = new Dataflow("w1-word-count");
         flow.input("lines", new ArraySource<>(lines, partitions))
                 .flatMap("split", line -> Arrays.asList(line.split(" ")))
-                .keyBy("by-word", word -> word)
-                .map("one", word -> 1L)
-                .reduce("count", Long::sum)
+                .countFinal("count", word -> word)
                 .capture("counts");
         return flow;
     }

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
  * Collects the items an operator emits on one output port into batches stamped with the epoch
  * the vertex is working on, and hands each full batch downstream.
  */
-public final class Emitter {
+public final class Emitter implements ItemSink {
     static final int DEFAULT_CAPACITY = 1024;
 
     private final Consumer<Batch> downstream;
@@ -31,6 +31,11 @@ public final class Emitter {
     /** The epoch that emitted items are stamped with. */
     public long epoch() {
         return epoch;
+    }
+
+    @Override
+    public void push(Object item) {
+        emit(item);
     }
 
     public void emit(Object item) {

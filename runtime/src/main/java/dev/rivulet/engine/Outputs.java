@@ -1,19 +1,29 @@
 package dev.rivulet.engine;
 
-/** The output ports of one vertex, handed to its operator. Port 0 is the main output. */
-public final class Outputs {
-    private final Emitter[] ports;
+import java.util.List;
 
-    Outputs(Emitter[] ports) {
+/**
+ * The output ports of one vertex, handed to its operator. Port 0 is the main output. An item
+ * emitted on a port goes through the port's fused {@link Stage}s (if any) into its
+ * {@link Emitter}.
+ */
+public final class Outputs {
+    private final ItemSink[] heads;
+    private final Emitter[] ports;
+    private final Stage[] stages;
+
+    Outputs(ItemSink[] heads, Emitter[] ports, List<Stage> stages) {
+        this.heads = heads;
         this.ports = ports;
+        this.stages = stages.toArray(new Stage[0]);
     }
 
     public void emit(Object item) {
-        ports[0].emit(item);
+        heads[0].push(item);
     }
 
     public void emit(int port, Object item) {
-        ports[port].emit(item);
+        heads[port].push(item);
     }
 
     /** The epoch emitted items are stamped with. */
@@ -30,6 +40,9 @@ public final class Outputs {
     void flush() {
         for (Emitter port : ports) {
             port.flush();
+        }
+        for (Stage stage : stages) {
+            stage.drainStats();
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * A step on one worker: wraps its {@link Operator}, tracks the frontier of each of its sources
@@ -26,8 +27,12 @@ final class Vertex {
     private final ArrayDeque<Object[]> pending = new ArrayDeque<>();
     private long frontier;
 
+    /**
+     * @param chains for each output port, the stateless steps fused onto it in order (the first
+     *     may be this vertex's own step, whose items this vertex already counts)
+     */
     Vertex(Step step, Operator operator, StepStats stats, int[] sourcesPerInput, long startEpoch,
-            int batchSize) {
+            int batchSize, List<List<StatelessStep>> chains, Function<Step, StepStats> statsOf) {
         this.step = step;
         this.operator = operator;
         this.stats = stats;
@@ -41,6 +46,8 @@ final class Vertex {
         sourceFrontiers = new long[total];
         Arrays.fill(sourceFrontiers, startEpoch);
         Emitter[] emitters = new Emitter[step.outputPorts()];
+        ItemSink[] heads = new ItemSink[emitters.length];
+        List<Stage> stages = new ArrayList<>();
         for (int port = 0; port < emitters.length; port++) {
             List<Edge> edges = new ArrayList<>();
             edgesByPort.add(edges);
@@ -49,8 +56,18 @@ final class Vertex {
                     edge.data(batch);
                 }
             }, batchSize);
+            // Built back to front: each stage pushes into the one after it, the last into the emitter.
+            ItemSink head = emitters[port];
+            List<StatelessStep> chain = chains.get(port);
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                StatelessStep fused = chain.get(i);
+                Stage stage = fused.stage(head, fused == step ? null : statsOf.apply(fused));
+                stages.add(stage);
+                head = stage;
+            }
+            heads[port] = head;
         }
-        this.outputs = new Outputs(emitters);
+        this.outputs = new Outputs(heads, emitters, stages);
         outputs.epoch(startEpoch);
     }
 

@@ -4,6 +4,7 @@ import dev.rivulet.CaptureListener;
 import dev.rivulet.EpochConfig;
 import dev.rivulet.engine.steps.InputStep;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -14,6 +15,9 @@ import java.util.function.Predicate;
  * agrees on their ids.
  */
 final class WorkerGraph {
+    /** {@code -Drivulet.fusion=false} gives every step its own vertex (for diagnosing the engine). */
+    static final boolean FUSION = !"false".equals(System.getProperty("rivulet.fusion"));
+
     private final List<Step> steps;
     private final WorkerInfo worker;
     private final Transport transport;
@@ -37,35 +41,58 @@ final class WorkerGraph {
         this.lastEpoch = startEpoch;
     }
 
-    /** Creates and opens every operator, then wires the edges. */
+    /**
+     * Creates and opens every operator, fuses stateless steps into the outputs feeding them, then
+     * wires the edges.
+     */
     void open() throws Exception {
         List<Router[]> routers = new ArrayList<>();
         for (Step step : steps) {
             Router[] stepRouters = new Router[step.inputs().size()];
-            int[] sources = new int[stepRouters.length];
             for (int i = 0; i < stepRouters.length; i++) {
                 stepRouters[i] = step.router(i, worker);
+            }
+            routers.add(stepRouters);
+        }
+        StreamRef[] fusedInto = fusion(routers);
+        Vertex[] vertexOf = new Vertex[steps.size()];
+        for (int s = 0; s < steps.size(); s++) {
+            Step step = steps.get(s);
+            StepStats stats = statsOf(step);
+            if (fusedInto[s] != null) {
+                continue;
+            }
+            Router[] stepRouters = routers.get(s);
+            int[] sources = new int[stepRouters.length];
+            for (int i = 0; i < stepRouters.length; i++) {
                 boolean exchanged = stepRouters[i] != null
                         || (worker.count() > 1 && isInput(step.inputs().get(i)));
                 sources[i] = exchanged ? worker.count() : 1;
             }
-            routers.add(stepRouters);
             Operator operator = step.createOperator(worker);
-            StepStats stats = settings.stats().computeIfAbsent(step.stepId(),
-                    id -> new StepStats(id, step.operator()));
-            Vertex vertex = new Vertex(step, operator, stats, sources, startEpoch, settings.batchSize());
+            Vertex vertex = new Vertex(step, operator, stats, sources, startEpoch, settings.batchSize(),
+                    chains(s, fusedInto), this::statsOf);
             vertices.add(vertex);
+            vertexOf[s] = vertex;
             if (operator instanceof InputOperator) {
                 inputs.add(vertex);
             }
             operator.open(new Context(step, stats));
         }
         for (int s = 0; s < steps.size(); s++) {
+            if (fusedInto[s] != null) {
+                continue;
+            }
             Step step = steps.get(s);
-            Vertex target = vertices.get(s);
+            Vertex target = vertexOf[s];
             for (int i = 0; i < step.inputs().size(); i++) {
                 StreamRef ref = step.inputs().get(i);
-                Vertex source = vertices.get(ref.step());
+                // A fused step's output is the end of the chain on its root vertex's port.
+                StreamRef root = ref;
+                while (fusedInto[root.step()] != null) {
+                    root = fusedInto[root.step()];
+                }
+                Vertex source = vertexOf[root.step()];
                 Router router = routers.get(s)[i];
                 Edge edge;
                 if (router != null) {
@@ -76,9 +103,67 @@ final class WorkerGraph {
                 } else {
                     edge = new LocalEdge(target, i);
                 }
-                source.connect(ref.port(), edge);
+                source.connect(root.port(), edge);
             }
         }
+    }
+
+    private StepStats statsOf(Step step) {
+        return settings.stats().computeIfAbsent(step.stepId(), id -> new StepStats(id, step.operator()));
+    }
+
+    /**
+     * For each step, the stream it is fused onto, or {@code null} if it gets a vertex: a stateless
+     * step is fused when its input stays on this worker and feeds no other step.
+     */
+    private StreamRef[] fusion(List<Router[]> routers) {
+        Map<StreamRef, Integer> consumers = new HashMap<>();
+        for (Step step : steps) {
+            for (StreamRef ref : step.inputs()) {
+                consumers.merge(ref, 1, Integer::sum);
+            }
+        }
+        StreamRef[] fusedInto = new StreamRef[steps.size()];
+        if (!FUSION) {
+            return fusedInto;
+        }
+        for (int s = 0; s < steps.size(); s++) {
+            if (steps.get(s) instanceof StatelessStep stateless && stateless.fusable()) {
+                StreamRef ref = stateless.inputs().get(0);
+                boolean local = routers.get(s)[0] == null && !(worker.count() > 1 && isInput(ref));
+                if (local && consumers.get(ref) == 1) {
+                    fusedInto[s] = ref;
+                }
+            }
+        }
+        return fusedInto;
+    }
+
+    /** For each output port of step {@code s}, the stateless steps that run on it, in order. */
+    private List<List<StatelessStep>> chains(int s, StreamRef[] fusedInto) {
+        Step step = steps.get(s);
+        List<List<StatelessStep>> chains = new ArrayList<>();
+        for (int port = 0; port < step.outputPorts(); port++) {
+            List<StatelessStep> chain = new ArrayList<>();
+            if (port == 0 && step instanceof StatelessStep own) {
+                chain.add(own);
+            }
+            StreamRef end = new StreamRef(s, port);
+            boolean extended = true;
+            while (extended) {
+                extended = false;
+                for (int t = s + 1; t < steps.size(); t++) {
+                    if (end.equals(fusedInto[t])) {
+                        chain.add((StatelessStep) steps.get(t));
+                        end = new StreamRef(t, 0);
+                        extended = true;
+                        break;
+                    }
+                }
+            }
+            chains.add(chain);
+        }
+        return chains;
     }
 
     private boolean isInput(StreamRef ref) {

@@ -1,22 +1,21 @@
 package dev.rivulet.engine.steps;
 
-import dev.rivulet.engine.Batch;
-import dev.rivulet.engine.Operator;
-import dev.rivulet.engine.Outputs;
-import dev.rivulet.engine.Step;
-import dev.rivulet.engine.StepFailure;
+import dev.rivulet.engine.ItemSink;
+import dev.rivulet.engine.Stage;
+import dev.rivulet.engine.StatelessStep;
+import dev.rivulet.engine.StepStats;
 import dev.rivulet.engine.StreamRef;
-import dev.rivulet.engine.WorkerInfo;
 import dev.rivulet.fn.FilterMapFn;
-import java.util.List;
 
 /** {@code filterMap}: maps each item and drops the {@code null} results. */
-public final class FilterMapStep extends Step {
+public final class FilterMapStep extends StatelessStep {
+    private static final long serialVersionUID = 1L;
+
     private final FilterMapFn<Object, Object> mapper;
 
     @SuppressWarnings("unchecked")
     public FilterMapStep(String stepId, StreamRef input, FilterMapFn<?, ?> mapper) {
-        super(stepId, List.of(input));
+        super(stepId, input);
         this.mapper = (FilterMapFn<Object, Object>) mapper;
     }
 
@@ -26,24 +25,7 @@ public final class FilterMapStep extends Step {
     }
 
     @Override
-    public Operator createOperator(WorkerInfo worker) {
-        return new Operator() {
-            @Override
-            public void onBatch(int input, Batch batch, Outputs out) {
-                Object[] items = batch.items;
-                for (int i = 0; i < batch.size; i++) {
-                    Object item = items[i];
-                    Object result;
-                    try {
-                        result = mapper.apply(item);
-                    } catch (Throwable t) {
-                        throw StepFailure.onItem(FilterMapStep.this, item, t);
-                    }
-                    if (result != null) {
-                        out.emit(result);
-                    }
-                }
-            }
-        };
+    public Stage stage(ItemSink next, StepStats stats) {
+        return StageClasses.create(FilterMapStage.class, this, this, next, stats, mapper);
     }
 }

@@ -1,24 +1,22 @@
 package dev.rivulet.engine.steps;
 
-import dev.rivulet.KV;
-import dev.rivulet.engine.Batch;
-import dev.rivulet.engine.Operator;
-import dev.rivulet.engine.Outputs;
-import dev.rivulet.engine.Step;
-import dev.rivulet.engine.StepFailure;
+import dev.rivulet.engine.ItemSink;
+import dev.rivulet.engine.Stage;
+import dev.rivulet.engine.StatelessStep;
+import dev.rivulet.engine.StepStats;
 import dev.rivulet.engine.StreamRef;
-import dev.rivulet.engine.WorkerInfo;
 import dev.rivulet.fn.FilterFn;
-import java.util.List;
 
 /** {@code filter}: keeps the items the predicate accepts (on a keyed stream: tests the value). */
-public final class FilterStep extends Step {
+public final class FilterStep extends StatelessStep {
+    private static final long serialVersionUID = 1L;
+
     private final FilterFn<Object> predicate;
     private final boolean valuesOnly;
 
     @SuppressWarnings("unchecked")
     public FilterStep(String stepId, StreamRef input, FilterFn<?> predicate, boolean valuesOnly) {
-        super(stepId, List.of(input));
+        super(stepId, input);
         this.predicate = (FilterFn<Object>) predicate;
         this.valuesOnly = valuesOnly;
     }
@@ -29,22 +27,7 @@ public final class FilterStep extends Step {
     }
 
     @Override
-    public Operator createOperator(WorkerInfo worker) {
-        return new Operator() {
-            @Override
-            public void onBatch(int input, Batch batch, Outputs out) {
-                Object[] items = batch.items;
-                for (int i = 0; i < batch.size; i++) {
-                    Object item = items[i];
-                    try {
-                        if (predicate.test(valuesOnly ? ((KV<?, ?>) item).value() : item)) {
-                            out.emit(item);
-                        }
-                    } catch (Throwable t) {
-                        throw StepFailure.onItem(FilterStep.this, item, t);
-                    }
-                }
-            }
-        };
+    public Stage stage(ItemSink next, StepStats stats) {
+        return StageClasses.create(FilterStage.class, this, this, next, stats, predicate, valuesOnly);
     }
 }

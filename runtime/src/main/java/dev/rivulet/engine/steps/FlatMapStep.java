@@ -1,24 +1,22 @@
 package dev.rivulet.engine.steps;
 
-import dev.rivulet.KV;
-import dev.rivulet.engine.Batch;
-import dev.rivulet.engine.Operator;
-import dev.rivulet.engine.Outputs;
-import dev.rivulet.engine.Step;
-import dev.rivulet.engine.StepFailure;
+import dev.rivulet.engine.ItemSink;
+import dev.rivulet.engine.Stage;
+import dev.rivulet.engine.StatelessStep;
+import dev.rivulet.engine.StepStats;
 import dev.rivulet.engine.StreamRef;
-import dev.rivulet.engine.WorkerInfo;
 import dev.rivulet.fn.FlatMapFn;
-import java.util.List;
 
 /** {@code flatMap}: one item in, each element of the returned iterable out, lazily consumed. */
-public final class FlatMapStep extends Step {
+public final class FlatMapStep extends StatelessStep {
+    private static final long serialVersionUID = 1L;
+
     private final FlatMapFn<Object, Object> mapper;
     private final boolean valuesOnly;
 
     @SuppressWarnings("unchecked")
     public FlatMapStep(String stepId, StreamRef input, FlatMapFn<?, ?> mapper, boolean valuesOnly) {
-        super(stepId, List.of(input));
+        super(stepId, input);
         this.mapper = (FlatMapFn<Object, Object>) mapper;
         this.valuesOnly = valuesOnly;
     }
@@ -29,33 +27,7 @@ public final class FlatMapStep extends Step {
     }
 
     @Override
-    public Operator createOperator(WorkerInfo worker) {
-        return new Operator() {
-            @Override
-            public void onBatch(int input, Batch batch, Outputs out) {
-                Object[] items = batch.items;
-                for (int i = 0; i < batch.size; i++) {
-                    Object item = items[i];
-                    try {
-                        Object key = null;
-                        Object argument = item;
-                        if (valuesOnly) {
-                            key = ((KV<?, ?>) item).key();
-                            argument = ((KV<?, ?>) item).value();
-                        }
-                        Iterable<?> results = mapper.apply(argument);
-                        if (results == null) {
-                            throw new IllegalStateException("the flatMap function returned null;"
-                                    + " return an empty list to emit nothing");
-                        }
-                        for (Object result : results) {
-                            out.emit(valuesOnly ? new KV<>(key, result) : result);
-                        }
-                    } catch (Throwable t) {
-                        throw StepFailure.onItem(FlatMapStep.this, item, t);
-                    }
-                }
-            }
-        };
+    public Stage stage(ItemSink next, StepStats stats) {
+        return StageClasses.create(FlatMapStage.class, this, this, next, stats, mapper, valuesOnly);
     }
 }

@@ -1,24 +1,22 @@
 package dev.rivulet.engine.steps;
 
-import dev.rivulet.KV;
-import dev.rivulet.engine.Batch;
-import dev.rivulet.engine.Operator;
-import dev.rivulet.engine.Outputs;
-import dev.rivulet.engine.Step;
-import dev.rivulet.engine.StepFailure;
+import dev.rivulet.engine.ItemSink;
+import dev.rivulet.engine.Stage;
+import dev.rivulet.engine.StatelessStep;
+import dev.rivulet.engine.StepStats;
 import dev.rivulet.engine.StreamRef;
-import dev.rivulet.engine.WorkerInfo;
 import dev.rivulet.fn.MapFn;
-import java.util.List;
 
 /** {@code map}: one item in, one item out. On a keyed stream it maps the value and keeps the key. */
-public final class MapStep extends Step {
+public final class MapStep extends StatelessStep {
+    private static final long serialVersionUID = 1L;
+
     private final MapFn<Object, Object> mapper;
     private final boolean valuesOnly;
 
     @SuppressWarnings("unchecked")
     public MapStep(String stepId, StreamRef input, MapFn<?, ?> mapper, boolean valuesOnly) {
-        super(stepId, List.of(input));
+        super(stepId, input);
         this.mapper = (MapFn<Object, Object>) mapper;
         this.valuesOnly = valuesOnly;
     }
@@ -29,25 +27,7 @@ public final class MapStep extends Step {
     }
 
     @Override
-    public Operator createOperator(WorkerInfo worker) {
-        return new Operator() {
-            @Override
-            public void onBatch(int input, Batch batch, Outputs out) {
-                Object[] items = batch.items;
-                for (int i = 0; i < batch.size; i++) {
-                    Object item = items[i];
-                    try {
-                        if (valuesOnly) {
-                            KV<?, ?> kv = (KV<?, ?>) item;
-                            out.emit(new KV<>(kv.key(), mapper.apply(kv.value())));
-                        } else {
-                            out.emit(mapper.apply(item));
-                        }
-                    } catch (Throwable t) {
-                        throw StepFailure.onItem(MapStep.this, item, t);
-                    }
-                }
-            }
-        };
+    public Stage stage(ItemSink next, StepStats stats) {
+        return StageClasses.create(MapStage.class, this, this, next, stats, mapper, valuesOnly);
     }
 }
