@@ -14,7 +14,9 @@ public interface SourcePartition<T, S> extends AutoCloseable {
 
     /**
      * Adds up to {@code max} items to {@code out}. Must not block: add nothing when nothing is
-     * available right now (the worker polls again about a millisecond later).
+     * available right now (the worker polls again about a millisecond later). Each added item
+     * goes downstream at once: {@code out} supports {@code add}, {@code addAll} and
+     * {@code size}, but items cannot be read back from it.
      *
      * @return {@code false} once the partition is exhausted (items added by this call are still
      *     emitted); {@code true} while more may come

@@ -8,10 +8,13 @@ import dev.rivulet.engine.Step;
 import dev.rivulet.engine.StepFailure;
 import dev.rivulet.engine.StreamRef;
 import dev.rivulet.engine.WorkerInfo;
+import dev.rivulet.fn.MapFn;
 import dev.rivulet.fn.ReduceFn;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 
 /**
  * {@code combine}: pre-aggregates a keyed stream on each worker before it is exchanged, so a
@@ -27,11 +30,17 @@ public final class CombineStep extends Step {
     /** Partial results pending before they are sent on early, bounding memory for many keys. */
     static final int MAX_KEYS = 100_000;
 
+    private final MapFn<Object, Object> valueOf;
     private final ReduceFn<Object> reducer;
 
+    /**
+     * @param valueOf turns each incoming value into what is combined (for counting: {@code 1L}),
+     *     saving a map step and its allocations
+     */
     @SuppressWarnings("unchecked")
-    public CombineStep(String stepId, StreamRef input, ReduceFn<?> reducer) {
+    public CombineStep(String stepId, StreamRef input, MapFn<?, ?> valueOf, ReduceFn<?> reducer) {
         super(stepId, List.of(input));
+        this.valueOf = (MapFn<Object, Object>) valueOf;
         this.reducer = (ReduceFn<Object>) reducer;
     }
 
@@ -44,16 +53,23 @@ public final class CombineStep extends Step {
     public Operator createOperator(WorkerInfo worker) {
         return new Operator() {
             private final Map<Object, Object> partials = new HashMap<>();
+            private final BiFunction<Object, Object, Object> combine = (partial, value) -> {
+                try {
+                    return reducer.apply(partial, value);
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            };
 
             @Override
             public void onBatch(int input, Batch batch, Outputs out) {
                 Object[] items = batch.items;
                 for (int i = 0; i < batch.size; i++) {
                     KV<?, ?> kv = (KV<?, ?>) items[i];
-                    Object key = kv.key();
-                    Object partial = partials.get(key);
                     try {
-                        partials.put(key, partial == null ? kv.value() : reducer.apply(partial, kv.value()));
+                        partials.merge(kv.key(), valueOf.apply(kv.value()), combine);
+                    } catch (CompletionException e) {
+                        throw StepFailure.onItem(CombineStep.this, kv, e.getCause());
                     } catch (Throwable t) {
                         throw StepFailure.onItem(CombineStep.this, kv, t);
                     }

@@ -13,6 +13,7 @@ import dev.rivulet.io.DynamicSourcePartition;
 import dev.rivulet.io.PartitionedSource;
 import dev.rivulet.io.Source;
 import dev.rivulet.io.SourcePartition;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -87,10 +88,43 @@ public final class InputStep extends Step {
         }
     }
 
+    /**
+     * The list a source's {@code nextBatch} adds to: each item goes straight into the operator's
+     * outputs (and through the stateless steps fused there), with no copy in between. Counts what
+     * was added; items cannot be read back.
+     */
+    private static final class EmittingList extends AbstractList<Object> {
+        private Outputs out;
+        private int size;
+
+        void start(Outputs out) {
+            this.out = out;
+            this.size = 0;
+        }
+
+        @Override
+        public boolean add(Object item) {
+            out.emit(item);
+            size++;
+            return true;
+        }
+
+        @Override
+        public Object get(int index) {
+            throw new UnsupportedOperationException("items added to a source's batch go downstream at once"
+                    + " and cannot be read back");
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+    }
+
     private final class Reader extends InputOperator {
         private final WorkerInfo worker;
         private final List<Part> parts = new ArrayList<>();
-        private final List<Object> scratch = new ArrayList<>();
+        private final EmittingList emitting = new EmittingList();
         private OperatorContext context;
         private boolean testingEpochs;
         private long intervalNanos;
@@ -168,18 +202,17 @@ public final class InputStep extends Step {
                 if (part.exhausted) {
                     continue;
                 }
-                scratch.clear();
                 boolean more;
+                emitting.start(out);
                 try {
-                    more = part.next(scratch, max);
+                    more = part.next(emitting, max);
+                } catch (StepFailure failure) {
+                    throw failure;
                 } catch (Throwable t) {
                     throw StepFailure.during(InputStep.this,
                             "reading the next items of partition '" + part.key + "'", t);
                 }
-                int n = scratch.size();
-                for (int i = 0; i < n; i++) {
-                    out.emit(scratch.get(i));
-                }
+                int n = emitting.size();
                 if (n > 0) {
                     part.emittedThisEpoch = true;
                     emitted = true;

@@ -1,5 +1,6 @@
 package dev.rivulet.engine.steps;
 
+import dev.rivulet.engine.ItemSink;
 import dev.rivulet.engine.Stage;
 import dev.rivulet.engine.Step;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Constructor;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,28 +19,37 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Why: the JIT inlines a call only where it has seen few receiver classes. With one shared
  * {@code MapStage} class, its {@code fn.apply} and {@code next.push} calls see every map lambda
  * and every following stage of every flow in the JVM, so each item pays a virtual call per step and
- * every intermediate result is boxed on the heap. A copy per step (a hidden class defined from the
- * same bytes) has call sites that only ever see one lambda and one next stage: the JIT inlines the
- * chain into one piece of code and removes the boxes in between.
+ * every intermediate result is boxed on the heap. A copy (a hidden class defined from the same
+ * bytes) whose call sites only ever see one function class and one next-stage class lets the JIT
+ * inline the chain into one piece of code and remove the boxes in between.
  *
- * <p>Copies are kept per step object (weakly), so rerunning the same flow in one JVM reuses warm,
- * compiled code. If a template's bytes cannot be read, the shared class is used: slower, same
+ * <p>A copy is shared by every stage with the same template, function class and next-stage class:
+ * their call sites would see the same classes anyway, and rerunning a flow (a new flow object, or
+ * a warm worker JVM deserializing the job again) reuses compiled code instead of warming up anew.
+ * Copies are held weakly through the function's class, so a notebook's classes can still be
+ * unloaded. If a template's bytes cannot be read, the shared class is used: slower, same
  * behaviour.
  */
 final class StageClasses {
     private static final Map<Class<?>, byte[]> BYTES = new ConcurrentHashMap<>();
-    private static final Map<Step, Class<?>> COPIES = Collections.synchronizedMap(new WeakHashMap<>());
+    /** function class → (template, next-stage class) → copy. */
+    private static final Map<Class<?>, Map<List<Class<?>>, Class<?>>> COPIES =
+            Collections.synchronizedMap(new WeakHashMap<>());
 
     private StageClasses() {
     }
 
     /**
-     * A new stage of {@code template}'s step-specific copy. {@code template} must be a final class
-     * of this package with one constructor, no nested classes and no lambdas (a copy cannot see
-     * them).
+     * A new stage of the copy of {@code template} for {@code function}'s class and {@code next}'s
+     * class, built with {@code arguments} (its constructor's, in order). {@code template} must be
+     * a final class of this package with one constructor, no nested classes and no lambdas (a copy
+     * cannot see them).
      */
-    static Stage create(Class<? extends Stage> template, Step step, Object... arguments) {
-        Class<?> type = COPIES.computeIfAbsent(step, s -> copyOf(template));
+    static Stage create(Class<? extends Stage> template, Step step, Object function, ItemSink next,
+            Object... arguments) {
+        Map<List<Class<?>>, Class<?>> copies = COPIES.computeIfAbsent(function.getClass(),
+                c -> new ConcurrentHashMap<>());
+        Class<?> type = copies.computeIfAbsent(List.of(template, next.getClass()), k -> copyOf(template));
         try {
             Constructor<?> constructor = type.getDeclaredConstructors()[0];
             return (Stage) constructor.newInstance(arguments);

@@ -33,9 +33,14 @@ class StageClassesTest {
     }
 
     @Test
-    void theSameStepReusesItsCopyAcrossRuns() {
-        MapStep step = new MapStep("same", new StreamRef(0, 0), (MapFn<Integer, Integer>) x -> x, false);
+    void aRebuiltFlowWithTheSameFunctionsReusesItsCopies() {
+        MapFn<Integer, Integer> identity = x -> x;
         ItemSink ignore = item -> { };
-        assertThat(step.stage(ignore, null).getClass()).isSameAs(step.stage(ignore, null).getClass());
+        Stage first = new MapStep("same", new StreamRef(0, 0), identity, false).stage(ignore, null);
+        Stage rebuilt = new MapStep("same", new StreamRef(0, 0), identity, false).stage(ignore, null);
+        assertThat(rebuilt.getClass()).isSameAs(first.getClass());
+        // Another next stage means other call-site profiles: another copy.
+        Stage elsewhere = new MapStep("same", new StreamRef(0, 0), identity, false).stage(first, null);
+        assertThat(elsewhere.getClass()).isNotSameAs(first.getClass());
     }
 }
