@@ -143,8 +143,8 @@ public final class DataStream<T> {
      * Bytewax's {@code count_final}: counts the items per key and emits {@code KV(key, count)}
      * for every key at the end of input. Each worker counts its own items first and sends one
      * partial count per key and epoch to the key's owner, so counting scales with workers and
-     * processes. Built from steps {@code <id>/key} (keyBy), {@code <id>/combine} and
-     * {@code <id>} (reduce, whose state recovery keeps).
+     * processes. Built from two steps: {@code <id>/combine} (keys and pre-counts on each worker;
+     * key errors name it) and {@code <id>} (a reduce, whose state recovery keeps).
      *
      * <pre>{@code
      * words.countFinal("count", w -> w).capture("counts")   // ("a", 3), ("b", 1), …
@@ -152,9 +152,9 @@ public final class DataStream<T> {
      */
     public <K> KeyedStream<K, Long> countFinal(String stepId, KeyFn<? super T, ? extends K> key) {
         Objects.requireNonNull(key, () -> "step '" + stepId + "': key function is null");
-        StreamRef keyed = flow.add(new KeyByStep(stepId + "/key", ref, key));
         ReduceFn<Long> sum = Long::sum;
-        StreamRef partials = flow.add(new CombineStep(stepId + "/combine", keyed, (MapFn<Object, Long>) item -> 1L, sum));
+        StreamRef partials = flow.add(new CombineStep(stepId + "/combine", ref, key,
+                (MapFn<Object, Long>) item -> 1L, sum));
         return new KeyedStream<>(flow, flow.add(new ReduceFinalStep(stepId, partials, sum)));
     }
 

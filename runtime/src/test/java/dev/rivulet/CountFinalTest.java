@@ -63,9 +63,22 @@ class CountFinalTest {
         RunResult result = Rivulet.run(wordCount(Sources.testing(lines())), workers);
         assertThat(asMap(result.<KV<String, Long>>captured("counts"))).isEqualTo(expected(lines()));
         long words = expected(lines()).values().stream().mapToLong(Long::longValue).sum();
-        assertThat(result.stats("count/key").itemsIn()).isEqualTo(words);
+        assertThat(result.stats("count/combine").itemsIn()).isEqualTo(words);
         // One partial count per key and worker reaches the reduce, not one item per word.
         assertThat(result.stats("count").itemsIn()).isLessThanOrEqualTo((long) expected(lines()).size() * workers);
+    }
+
+    @Test
+    void aKeyThatCannotBeRoutedFailsNamingTheCombineStep() {
+        Dataflow flow = new Dataflow("bad-key");
+        flow.input("things", Sources.testing(List.of("a", "b")))
+                .countFinal("count", s -> new Object())
+                .stream()
+                .capture("counts");
+        RivuletException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
+                () -> Rivulet.runMain(flow), RivuletException.class);
+        assertThat(failure.stepId()).isEqualTo("count/combine");
+        assertThat(failure.getMessage()).contains("the key function returned", "java.lang.Object");
     }
 
     @Test

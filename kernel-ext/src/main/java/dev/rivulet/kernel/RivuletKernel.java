@@ -2,6 +2,7 @@ package dev.rivulet.kernel;
 
 import dev.rivulet.notebook.MagicUsageException;
 import dev.rivulet.notebook.Notebook;
+import dev.rivulet.notebook.NotebookClusters;
 import dev.rivulet.notebook.NotebookRunException;
 import dev.rivulet.notebook.RichOutput;
 import dev.rivulet.notebook.TableConverter;
@@ -207,6 +208,9 @@ public final class RivuletKernel extends BaseKernel {
 
     @Override
     public void onShutdown(boolean isRestarting) {
+        // Warm worker JVMs would also exit when this JVM does (their stdin closes); ending them
+        // here makes a restart start from a clean slate at once.
+        NotebookClusters.closeAll();
         session.close();
     }
 

@@ -86,7 +86,7 @@ final class JupyterRunner {
         do {
             left.clear();
             ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(c -> c.contains(marker)).orElse(false))
+                    .filter(p -> CommandLines.of(p).contains(marker))
                     .forEach(left::add);
             if (left.isEmpty()) {
                 return;
@@ -94,7 +94,7 @@ final class JupyterRunner {
             Thread.sleep(100); // a shut-down kernel takes a moment to exit
         } while (System.nanoTime() < deadline);
         left.forEach(ProcessHandle::destroyForcibly);
-        fail("kernel processes were left behind: " + left.stream().map(p -> p.info().commandLine().orElse("?")).toList());
+        fail("kernel processes were left behind: " + left.stream().map(CommandLines::of).toList());
     }
 
     /** Executes {@code notebook} with nbclient; returns the executed notebook. */

@@ -230,7 +230,7 @@ class NotebookIT {
 
     private static long workerJvms() {
         return ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().orElse("").contains("cluster.internals.WorkerProcessMain"))
+                .filter(p -> CommandLines.of(p).contains("cluster.internals.WorkerProcessMain"))
                 .count();
     }
 

@@ -8,6 +8,7 @@ import dev.rivulet.engine.Step;
 import dev.rivulet.engine.StepFailure;
 import dev.rivulet.engine.StreamRef;
 import dev.rivulet.engine.WorkerInfo;
+import dev.rivulet.fn.KeyFn;
 import dev.rivulet.fn.MapFn;
 import dev.rivulet.fn.ReduceFn;
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 
 /**
- * {@code combine}: pre-aggregates a keyed stream on each worker before it is exchanged, so a
+ * {@code combine}: pre-aggregates items by key on each worker before they are exchanged, so a
  * key's values cross the network as one partial result per worker and epoch instead of one item
  * each (a map-side combiner). Only for reducers where the grouping does not matter, such as
  * {@code Long::sum}; the engine uses it inside {@code countFinal}.
@@ -30,16 +31,21 @@ public final class CombineStep extends Step {
     /** Partial results pending before they are sent on early, bounding memory for many keys. */
     static final int MAX_KEYS = 100_000;
 
+    private final KeyFn<Object, Object> keyOf;
     private final MapFn<Object, Object> valueOf;
     private final ReduceFn<Object> reducer;
 
     /**
-     * @param valueOf turns each incoming value into what is combined (for counting: {@code 1L}),
-     *     saving a map step and its allocations
+     * Keys, values and combines in one step, with no {@code KV} per item: for counting,
+     * {@code keyOf} is the user's key function and {@code valueOf} returns {@code 1L}.
+     *
+     * @param keyOf the key of each incoming item (checked to be routable, like {@code keyBy})
+     * @param valueOf what each item contributes to its key's partial result
      */
     @SuppressWarnings("unchecked")
-    public CombineStep(String stepId, StreamRef input, MapFn<?, ?> valueOf, ReduceFn<?> reducer) {
+    public CombineStep(String stepId, StreamRef input, KeyFn<?, ?> keyOf, MapFn<?, ?> valueOf, ReduceFn<?> reducer) {
         super(stepId, List.of(input));
+        this.keyOf = (KeyFn<Object, Object>) keyOf;
         this.valueOf = (MapFn<Object, Object>) valueOf;
         this.reducer = (ReduceFn<Object>) reducer;
     }
@@ -53,6 +59,7 @@ public final class CombineStep extends Step {
     public Operator createOperator(WorkerInfo worker) {
         return new Operator() {
             private final Map<Object, Object> partials = new HashMap<>();
+            private final RoutableKeys keys = new RoutableKeys();
             private final BiFunction<Object, Object, Object> combine = (partial, value) -> {
                 try {
                     return reducer.apply(partial, value);
@@ -65,13 +72,20 @@ public final class CombineStep extends Step {
             public void onBatch(int input, Batch batch, Outputs out) {
                 Object[] items = batch.items;
                 for (int i = 0; i < batch.size; i++) {
-                    KV<?, ?> kv = (KV<?, ?>) items[i];
+                    Object item = items[i];
+                    Object key;
                     try {
-                        partials.merge(kv.key(), valueOf.apply(kv.value()), combine);
-                    } catch (CompletionException e) {
-                        throw StepFailure.onItem(CombineStep.this, kv, e.getCause());
+                        key = keyOf.apply(item);
                     } catch (Throwable t) {
-                        throw StepFailure.onItem(CombineStep.this, kv, t);
+                        throw StepFailure.onItem(CombineStep.this, item, t);
+                    }
+                    keys.check(CombineStep.this, key, item);
+                    try {
+                        partials.merge(key, valueOf.apply(item), combine);
+                    } catch (CompletionException e) {
+                        throw StepFailure.onItem(CombineStep.this, item, e.getCause());
+                    } catch (Throwable t) {
+                        throw StepFailure.onItem(CombineStep.this, item, t);
                     }
                     if (partials.size() >= MAX_KEYS) {
                         emitAll(out);
