@@ -6,5 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -ntp -q -DskipTests package -pl bench -am
-exec java -Xms6g -Xmx6g -XX:+UseParallelGC -XX:+AlwaysPreTouch -cp "bench/target/classes:bench/target/lib/*" \
+# Jars only (no classes directory): worker JVMs can then use a class-data archive.
+exec java -Xms6g -Xmx6g -XX:+UseParallelGC -XX:+AlwaysPreTouch -cp "$(ls bench/target/rivulet-bench-*.jar):bench/target/lib/*" \
     dev.rivulet.bench.BenchMain "$@"

@@ -21,6 +21,9 @@ import java.util.Locale;
  * Runs every workload against its plain-Java baseline in one JVM and reports throughput ratios
  * (baseline time / Rivulet time: 1.0 means as fast as the hand-written loop) with the targets.
  *
+ * <p>Each workload runs in a JVM of its own (as JMH forks), so one workload's JIT profiles do not
+ * colour the next; the rows come back to this JVM, which writes the results.
+ *
  * <p>Usage: {@code BenchMain [--quick] [--out DIR] [--only W1,W3]}; {@code --quick} shrinks the
  * data tenfold (a smoke run, not a measurement); {@code --only} runs some workloads (for profiling)
  * and writes under {@code partial/}.
@@ -47,14 +50,40 @@ public final class BenchMain {
         Path out = Path.of(outIndex >= 0 ? args[outIndex + 1] : quick ? "bench/results/quick" : "bench/results");
         int onlyIndex = Arrays.asList(args).indexOf("--only");
         List<String> only = onlyIndex >= 0 ? Arrays.asList(args[onlyIndex + 1].split(",")) : List.of();
-        new BenchMain(quick ? 10 : 1, only).run(out);
+        int forkIndex = Arrays.asList(args).indexOf("--fork");
+        if (forkIndex >= 0) {
+            new BenchMain(quick ? 10 : 1, List.of(args[forkIndex + 1])).runWorkloads();
+            return;
+        }
+        BenchMain bench = new BenchMain(quick ? 10 : 1, only);
+        if (bench.selected("W1") || bench.selected("W4")) {
+            // A one-off cluster writes the worker JVMs' class-data archive if this machine has none
+            // yet (once per build): W4 measures a first spawnCluster of a JVM, not of a machine.
+            Fork.run("prepare", quick);
+        }
+        for (String workload : List.of("W1", "W2", "W3", "W4")) {
+            if (bench.selected(workload)) {
+                bench.rows.addAll(Fork.run(workload, quick));
+            }
+        }
+        // A partial run is for profiling: it never overwrites the full results.
+        bench.write(only.isEmpty() ? out : out.resolve("partial"), machine());
     }
 
-    private void run(Path out) throws Exception {
-        String machine = Runtime.getRuntime().availableProcessors() + " cores, "
+    static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, "
                 + (Runtime.getRuntime().maxMemory() >> 20) + " MiB max heap, Java " + System.getProperty("java.version")
                 + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch");
-        System.out.println("# Rivulet benchmark — " + machine);
+    }
+
+    /** In a forked JVM: runs the selected workload and prints its rows for the parent. */
+    private void runWorkloads() throws Exception {
+        if (selected("prepare")) {
+            long start = System.nanoTime();
+            Rivulet.spawnCluster(trivial(), 2, 1, RunOptions.defaults());
+            System.out.printf(Locale.ROOT, "# prepared worker JVMs (a one-off spawnCluster: %.1f s)%n",
+                    (System.nanoTime() - start) / 1e9);
+        }
         if (selected("W1")) {
             wordCount();
         }
@@ -67,8 +96,9 @@ public final class BenchMain {
         if (selected("W4")) {
             startup();
         }
-        // A partial run is for profiling: it never overwrites the full results.
-        write(only.isEmpty() ? out : out.resolve("partial"), machine);
+        for (String[] row : rows) {
+            System.out.println(Fork.encode(row));
+        }
     }
 
     private void wordCount() throws Exception {
@@ -224,6 +254,7 @@ public final class BenchMain {
     }
 
     private void write(Path dir, String machine) throws IOException {
+        System.out.println("# Rivulet benchmark — " + machine);
         Files.createDirectories(dir);
         StringBuilder csv = new StringBuilder("workload,variant,time,ratio_to_baseline,target,status,checksum_ok,peak_live_heap\n");
         StringBuilder md = new StringBuilder("Machine: " + machine + "\n\n"

@@ -48,8 +48,14 @@ public final class ChildProcess {
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
+        String classpath = ChildClasspath.of(Thread.currentThread().getContextClassLoader());
+        WorkerJvmArchive archive = WorkerJvmArchive.forClasspath(classpath);
+        // Warm pools end their children with a kill, which would lose an archive being written.
+        WorkerJvmArchive.Options sharing = archive == null ? new WorkerJvmArchive.Options(List.of(), null)
+                : archive.options(!warm && processId == 0);
+        command.addAll(sharing.jvmOptions());
         command.add("-cp");
-        command.add(ChildClasspath.of(Thread.currentThread().getContextClassLoader()));
+        command.add(classpath);
         command.add(WorkerProcessMain.class.getName());
         command.add(Integer.toString(processId));
         command.add(Integer.toString(processes));
@@ -62,6 +68,9 @@ public final class ChildProcess {
         child.forward(process.getInputStream(), System.out, false);
         child.forward(process.getErrorStream(), System.err, true);
         process.onExit().thenRun(() -> {
+            if (sharing.writing() != null) {
+                archive.childExited(sharing.writing(), process.exitValue());
+            }
             IntConsumer listener = child.exitListener;
             if (listener != null) {
                 listener.accept(process.exitValue());
@@ -152,6 +161,36 @@ public final class ChildProcess {
         }
         synchronized (stderrTail) {
             return String.join("\n", stderrTail);
+        }
+    }
+
+    /** Starts the one-off children of a cluster; if one cannot start, none is left running. */
+    static List<ChildProcess> startAll(int processes, int workersPerProcess) throws IOException {
+        List<ChildProcess> started = new ArrayList<>();
+        try {
+            for (int id = 0; id < processes; id++) {
+                started.add(start(id, processes, workersPerProcess, false));
+            }
+        } catch (IOException | RuntimeException e) {
+            killAndAwait(started);
+            throw e;
+        }
+        return started;
+    }
+
+    /** Kills the children and waits (up to 5 s each) until they are gone. */
+    static void killAndAwait(List<ChildProcess> children) {
+        children.forEach(ChildProcess::kill);
+        boolean interrupted = false;
+        for (ChildProcess child : children) {
+            try {
+                child.awaitExit(5000);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

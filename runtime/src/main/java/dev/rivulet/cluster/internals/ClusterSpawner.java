@@ -113,15 +113,22 @@ public final class ClusterSpawner {
 
     private RunResult run() {
         long start = System.nanoTime();
-        byte[] job = jobSpec.toBytes();
-        ClusterSecret secret = ClusterSecret.random();
         Thread hook = new Thread(this::killAll, "rivulet-cluster-shutdown");
+        // New children boot (about a second) while this JVM serializes the job and opens its
+        // control port; they wait for their job on stdin.
+        List<ChildProcess> started;
+        try {
+            started = warm != null ? warm : ChildProcess.startAll(processes, workersPerProcess);
+        } catch (IOException e) {
+            throw new RivuletException("could not start the worker processes of flow '" + flow.name() + "': " + e, e);
+        }
         try (ServerSocket server = new ServerSocket(0, processes * 2, InetAddress.getLoopbackAddress())) {
+            byte[] job = jobSpec.toBytes();
+            ClusterSecret secret = ClusterSecret.random();
             startAccepting(server, new Handshake(secret));
             Runtime.getRuntime().addShutdownHook(hook);
             for (int id = 0; id < processes; id++) {
-                ChildProcess child = warm != null ? warm.get(id)
-                        : ChildProcess.start(id, processes, workersPerProcess, false);
+                ChildProcess child = started.get(id);
                 children.add(child);
                 int childId = id;
                 child.onExit(code -> onChildExit(childId, code));
@@ -131,6 +138,13 @@ public final class ClusterSpawner {
         } catch (IOException e) {
             killAll();
             throw new RivuletException("could not start the worker processes of flow '" + flow.name() + "': " + e, e);
+        } catch (RuntimeException | Error e) {
+            // e.g. a flow that cannot be serialized: no child may outlive this run
+            killAll();
+            if (warm == null) {
+                ChildProcess.killAndAwait(started);
+            }
+            throw e;
         } finally {
             for (int i = 0; i < processes; i++) {
                 ControlConnection connection = connections.get(i);
