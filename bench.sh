@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -ntp -q -DskipTests package -pl bench -am
+# This JVM only forks one JVM per workload (options in Fork.jvmOptions) and writes the results.
 # Jars only (no classes directory): worker JVMs can then use a class-data archive.
-exec java -Xms6g -Xmx6g -XX:+UseParallelGC -XX:+AlwaysPreTouch -cp "$(ls bench/target/rivulet-bench-*.jar):bench/target/lib/*" \
+exec java -Xmx256m -cp "$(ls bench/target/rivulet-bench-*.jar):bench/target/lib/*" \
     dev.rivulet.bench.BenchMain "$@"
