@@ -1,6 +1,5 @@
 package dev.rivulet.cluster.internals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rivulet.CaptureListener;
 import dev.rivulet.Dataflow;
@@ -37,7 +36,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ClusterSpawner {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSpawner.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final long FAILURE_GRACE_MILLIS = 1000;
 
@@ -119,6 +117,7 @@ public final class ClusterSpawner {
         List<ChildProcess> started;
         try {
             started = warm != null ? warm : ChildProcess.startAll(processes, workersPerProcess);
+            Preload.inBackground(Preload.PARENT);
         } catch (IOException e) {
             throw new RivuletException("could not start the worker processes of flow '" + flow.name() + "': " + e, e);
         }
@@ -233,7 +232,7 @@ public final class ClusterSpawner {
                         user.onCaptured(stepId, worker, epoch, items);
                     }
                     case ControlConnection.STATS -> events.add(new Stats(child,
-                            JSON.readValue(frame.payload(), new TypeReference<Map<String, long[]>>() { })));
+                            ClusterJson.MAPPER.readValue(frame.payload(), new TypeReference<Map<String, long[]>>() { })));
                     case ControlConnection.DONE -> events.add(new Done(child));
                     case ControlConnection.FAILED -> events.add(new Failed(child,
                             FailureReport.fromJson(frame.payload())));
@@ -364,7 +363,7 @@ public final class ClusterSpawner {
         }
         byte[] payload;
         try {
-            payload = JSON.writeValueAsBytes(addresses);
+            payload = ClusterJson.MAPPER.writeValueAsBytes(addresses);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

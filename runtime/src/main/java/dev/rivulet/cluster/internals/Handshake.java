@@ -25,6 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * spawned children ({@link ControlConnection}).
  */
 public final class Handshake {
+    static final String ALGORITHM = "HmacSHA256";
     /** Identifies the protocol and its version. */
     static final int MAGIC = 0x52564C31; // "RVL1"
     static final int NONCE_LENGTH = 32;
@@ -65,8 +66,8 @@ public final class Handshake {
 
     private byte[] mac(String role, byte[] first, byte[] second, int dialer, int acceptor) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.key(), "HmacSHA256"));
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(secret.key(), ALGORITHM));
             mac.update(role.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             mac.update(first);
             mac.update(second);

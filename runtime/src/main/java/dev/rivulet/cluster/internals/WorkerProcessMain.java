@@ -1,6 +1,5 @@
 package dev.rivulet.cluster.internals;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rivulet.CaptureListener;
 import dev.rivulet.RivuletException;
 import dev.rivulet.engine.StepStats;
@@ -35,7 +34,6 @@ public final class WorkerProcessMain {
     static final int BOOTSTRAP_MAGIC = 0x52564A31; // "RVJ1"
     /** Fourth argument: keep running jobs until stdin closes (a warm {@code WorkerPool} child). */
     static final String WARM = "--warm";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private WorkerProcessMain() {
     }
@@ -50,6 +48,7 @@ public final class WorkerProcessMain {
         int processes = Integer.parseInt(args[1]);
         int workersPerProcess = Integer.parseInt(args[2]);
         boolean warm = args.length > 3 && args[3].equals(WARM);
+        Preload.inBackground(Preload.WORKER);
         JobReader jobs = new JobReader(System.in, processId);
         ClassLoader application = ClusterRuns.contextClassLoader();
         while (true) {
@@ -108,13 +107,13 @@ public final class WorkerProcessMain {
                     throw new IOException("expected the address list from the parent, got frame " + frame.type());
                 }
                 List<InetSocketAddress> addresses = new ArrayList<>();
-                for (String address : JSON.readValue(frame.payload(), String[].class)) {
+                for (String address : ClusterJson.MAPPER.readValue(frame.payload(), String[].class)) {
                     addresses.add(ClusterRuns.parseAddress(address));
                 }
                 Map<String, StepStats> stats = node.run(addresses);
                 Map<String, long[]> counters = new LinkedHashMap<>();
                 stats.forEach((step, s) -> counters.put(step, new long[] {s.itemsIn(), s.itemsOut(), s.lateItems()}));
-                control.send(ControlConnection.STATS, JSON.writeValueAsBytes(counters));
+                control.send(ControlConnection.STATS, ClusterJson.MAPPER.writeValueAsBytes(counters));
                 control.send(ControlConnection.DONE, new byte[0]);
                 return 0;
             } catch (RivuletException e) {
