@@ -70,7 +70,15 @@ final class ReplExecutionControl extends DirectExecutionControl {
             // a magic evaluating an expression from inside a running cell
             return store(callUnwrapped(doit));
         }
-        Future<Object> task = executor().submit(() -> callUnwrapped(doit));
+        interruptPending = false;
+        Future<Object> task = executor().submit(() -> {
+            // The pool clears a thread's interrupt before it runs a task: an interrupt that came
+            // between submit and start would be lost, and the cell would run on.
+            if (interruptPending) {
+                Thread.currentThread().interrupt();
+            }
+            return callUnwrapped(doit);
+        });
         running = task;
         try {
             return store(task.get());
@@ -132,6 +140,9 @@ final class ReplExecutionControl extends DirectExecutionControl {
         return executor;
     }
 
+    /** Set by an interrupt of the running task, so that it holds even before the task starts. */
+    private volatile boolean interruptPending;
+
     /** Whether cell code is running on the cell thread now. */
     boolean isCellRunning() {
         return running != null;
@@ -148,6 +159,7 @@ final class ReplExecutionControl extends DirectExecutionControl {
         if (task == null || thread == null) {
             return;
         }
+        interruptPending = true;
         thread.interrupt();
         Thread watchdog = new Thread(() -> {
             try {

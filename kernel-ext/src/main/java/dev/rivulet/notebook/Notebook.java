@@ -225,7 +225,13 @@ public final class Notebook {
         return name.isBlank() ? "notebook" : safe(name);
     }
 
-    private static String safe(String name) {
-        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    /**
+     * A flow name as one directory name: other characters become {@code _}, and names made only
+     * of dots ({@code .}, {@code ..}) too, so a flow's directory can never be the notebook's
+     * recovery root or its parent.
+     */
+    static String safe(String name) {
+        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? safe.replace('.', '_') + "_" : safe;
     }
 }

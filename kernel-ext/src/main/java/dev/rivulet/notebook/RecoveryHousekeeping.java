@@ -67,6 +67,12 @@ public final class RecoveryHousekeeping {
     /** Deletes the recovery state of {@code flow} (every flow when {@code null}); says what it did. */
     public static String clear(String flow) throws IOException {
         Path target = flow == null ? root() : Notebook.defaultRecoveryDir(flow);
+        // Only ever this notebook's root or one flow directory directly inside it.
+        Path root = root().toAbsolutePath().normalize();
+        Path resolved = target.toAbsolutePath().normalize();
+        if (!(flow == null ? resolved.equals(root) : root.equals(resolved.getParent()))) {
+            throw new IllegalArgumentException("refusing to clear " + target + ": not a flow directory of this notebook");
+        }
         if (!Files.exists(target)) {
             return "nothing to clear: " + target + " does not exist";
         }
