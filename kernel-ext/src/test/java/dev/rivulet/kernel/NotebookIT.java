@@ -58,8 +58,12 @@ class NotebookIT {
                     // the resumed run continues from 15: the first five numbers are not read again
                     assertThat(outputOf(executed, "asList()")).isEqualTo("[21, 28, 36, 45, 55]");
                 }
-                case "04-scaling.ipynb" -> assertThat(outputOf(executed, "sums.rowCount()"))
-                        .contains("100 keys, the same as in the kernel: true");
+                case "04-scaling.ipynb" -> {
+                    assertThat(outputOf(executed, "sums.rowCount()"))
+                            .contains("100 keys, the same as in the kernel: true");
+                    assertThat(outputOf(executed, "clusterMap.equals(kernelCounts)"))
+                            .contains("the same counts as one worker in the kernel: true");
+                }
                 default -> {
                 }
             }
