@@ -1,6 +1,5 @@
 package dev.rivulet.cluster.internals;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.rivulet.CaptureListener;
 import dev.rivulet.Dataflow;
 import dev.rivulet.RivuletException;
@@ -232,7 +231,7 @@ public final class ClusterSpawner {
                         user.onCaptured(stepId, worker, epoch, items);
                     }
                     case ControlConnection.STATS -> events.add(new Stats(child,
-                            ClusterJson.MAPPER.readValue(frame.payload(), new TypeReference<Map<String, long[]>>() { })));
+                            ControlCodec.statistics(frame.payload())));
                     case ControlConnection.DONE -> events.add(new Done(child));
                     case ControlConnection.FAILED -> events.add(new Failed(child,
                             FailureReport.fromJson(frame.payload())));
@@ -363,7 +362,7 @@ public final class ClusterSpawner {
         }
         byte[] payload;
         try {
-            payload = ClusterJson.MAPPER.writeValueAsBytes(addresses);
+            payload = ControlCodec.addresses(addresses);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

@@ -10,20 +10,18 @@ import javax.crypto.Mac;
  */
 final class Preload {
 
-    /** What a worker JVM needs once its job arrives: the mesh, item serialization, JSON, HMAC. */
+    /** What a worker JVM needs once its job arrives: the mesh, item serialization, HMAC. */
     static final String[] WORKER = {
         "io.netty.channel.nio.NioEventLoopGroup",
         "io.netty.bootstrap.ServerBootstrap",
         "io.netty.bootstrap.Bootstrap",
         "io.netty.buffer.PooledByteBufAllocator",
         "com.esotericsoftware.kryo.Kryo",
-        "dev.rivulet.cluster.internals.ClusterJson",
         "dev.rivulet.cluster.internals.ClusterNode",
     };
 
-    /** What the parent needs once its children report: JSON for reports, Kryo for captured items. */
+    /** What the parent needs once its children report: Kryo for captured items, HMAC. */
     static final String[] PARENT = {
-        "dev.rivulet.cluster.internals.ClusterJson",
         "com.esotericsoftware.kryo.Kryo",
     };
 

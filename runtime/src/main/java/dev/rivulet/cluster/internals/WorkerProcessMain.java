@@ -107,13 +107,13 @@ public final class WorkerProcessMain {
                     throw new IOException("expected the address list from the parent, got frame " + frame.type());
                 }
                 List<InetSocketAddress> addresses = new ArrayList<>();
-                for (String address : ClusterJson.MAPPER.readValue(frame.payload(), String[].class)) {
+                for (String address : ControlCodec.addresses(frame.payload())) {
                     addresses.add(ClusterRuns.parseAddress(address));
                 }
                 Map<String, StepStats> stats = node.run(addresses);
                 Map<String, long[]> counters = new LinkedHashMap<>();
                 stats.forEach((step, s) -> counters.put(step, new long[] {s.itemsIn(), s.itemsOut(), s.lateItems()}));
-                control.send(ControlConnection.STATS, ClusterJson.MAPPER.writeValueAsBytes(counters));
+                control.send(ControlConnection.STATS, ControlCodec.statistics(counters));
                 control.send(ControlConnection.DONE, new byte[0]);
                 return 0;
             } catch (RivuletException e) {
