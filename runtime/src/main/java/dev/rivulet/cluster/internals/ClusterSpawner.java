@@ -116,7 +116,6 @@ public final class ClusterSpawner {
         List<ChildProcess> started;
         try {
             started = warm != null ? warm : ChildProcess.startAll(processes, workersPerProcess);
-            Preload.inBackground(Preload.PARENT);
         } catch (IOException e) {
             throw new RivuletException("could not start the worker processes of flow '" + flow.name() + "': " + e, e);
         }

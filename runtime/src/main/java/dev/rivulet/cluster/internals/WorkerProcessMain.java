@@ -48,7 +48,6 @@ public final class WorkerProcessMain {
         int processes = Integer.parseInt(args[1]);
         int workersPerProcess = Integer.parseInt(args[2]);
         boolean warm = args.length > 3 && args[3].equals(WARM);
-        Preload.inBackground(Preload.WORKER);
         JobReader jobs = new JobReader(System.in, processId);
         ClassLoader application = ClusterRuns.contextClassLoader();
         while (true) {

@@ -18,9 +18,12 @@ class WorkerJvmArchiveTest {
     Path tmp;
 
     private Path jar;
+    /** The build turns sharing off for the other tests (see the surefire configuration). */
+    private String configured;
 
     @BeforeEach
     void setUp() throws Exception {
+        configured = System.clearProperty("rivulet.cds");
         System.setProperty("rivulet.cds.dir", tmp.resolve("cds").toString());
         jar = Files.writeString(tmp.resolve("app.jar"), "not really a jar");
     }
@@ -28,6 +31,11 @@ class WorkerJvmArchiveTest {
     @AfterEach
     void tearDown() {
         System.clearProperty("rivulet.cds.dir");
+        if (configured != null) {
+            System.setProperty("rivulet.cds", configured);
+        } else {
+            System.clearProperty("rivulet.cds");
+        }
     }
 
     @Test
@@ -79,10 +87,6 @@ class WorkerJvmArchiveTest {
     @Test
     void sharingCanBeTurnedOff() {
         System.setProperty("rivulet.cds", "false");
-        try {
-            assertThat(WorkerJvmArchive.forClasspath(jar.toString())).isNull();
-        } finally {
-            System.clearProperty("rivulet.cds");
-        }
+        assertThat(WorkerJvmArchive.forClasspath(jar.toString())).isNull();
     }
 }
