@@ -132,16 +132,20 @@ public final class ClusterSpawner {
                 child.sendJob(secret, server.getLocalPort(), job);
             }
             supervise();
-        } catch (IOException e) {
-            killAll();
-            throw new RivuletException("could not start the worker processes of flow '" + flow.name() + "': " + e, e);
-        } catch (RuntimeException | Error e) {
-            // e.g. a flow that cannot be serialized: no child may outlive this run
+        } catch (IOException | RuntimeException | Error e) {
+            // e.g. a child that died before it got its job, or a flow that cannot be serialized:
+            // no child, handed its job or not yet, may outlive this run
             killAll();
             if (warm == null) {
                 ChildProcess.killAndAwait(started);
             }
-            throw e;
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e instanceof Error error) {
+                throw error;
+            }
+            throw new RivuletException("could not start the worker processes of flow '" + flow.name() + "': " + e, e);
         } finally {
             for (int i = 0; i < processes; i++) {
                 ControlConnection connection = connections.get(i);
