@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Runs every workload against its plain-Java baseline in one JVM and reports throughput ratios
+ * Runs every workload against its plain-Java baseline and reports throughput ratios
  * (baseline time / Rivulet time: 1.0 means as fast as the hand-written loop) with the targets.
  *
  * <p>Each workload runs in a JVM of its own (as JMH forks), so one workload's JIT profiles do not

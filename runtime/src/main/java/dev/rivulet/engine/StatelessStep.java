@@ -23,11 +23,6 @@ public abstract class StatelessStep extends Step {
      */
     public abstract Stage stage(ItemSink next, StepStats stats);
 
-    /** Whether the engine may fuse this step into the step before it. */
-    public boolean fusable() {
-        return true;
-    }
-
     /**
      * The operator of a vertex of this step's own: it passes every item on, and the engine puts
      * this step's stage first on the vertex's output.

@@ -55,6 +55,13 @@ final class WorkerGraph {
             routers.add(stepRouters);
         }
         StreamRef[] fusedInto = fusion(routers);
+        // A fused step is the only reader of its input, so each stream has at most one follower.
+        Map<StreamRef, Integer> follower = new HashMap<>();
+        for (int t = 0; t < fusedInto.length; t++) {
+            if (fusedInto[t] != null) {
+                follower.put(fusedInto[t], t);
+            }
+        }
         Vertex[] vertexOf = new Vertex[steps.size()];
         for (int s = 0; s < steps.size(); s++) {
             Step step = steps.get(s);
@@ -71,7 +78,7 @@ final class WorkerGraph {
             }
             Operator operator = step.createOperator(worker);
             Vertex vertex = new Vertex(step, operator, stats, sources, startEpoch, settings.batchSize(),
-                    chains(s, fusedInto), this::statsOf);
+                    chains(s, follower), this::statsOf);
             vertices.add(vertex);
             vertexOf[s] = vertex;
             if (operator instanceof InputOperator) {
@@ -128,7 +135,7 @@ final class WorkerGraph {
             return fusedInto;
         }
         for (int s = 0; s < steps.size(); s++) {
-            if (steps.get(s) instanceof StatelessStep stateless && stateless.fusable()) {
+            if (steps.get(s) instanceof StatelessStep stateless) {
                 StreamRef ref = stateless.inputs().get(0);
                 boolean local = routers.get(s)[0] == null && !(worker.count() > 1 && isInput(ref));
                 if (local && consumers.get(ref) == 1) {
@@ -140,7 +147,7 @@ final class WorkerGraph {
     }
 
     /** For each output port of step {@code s}, the stateless steps that run on it, in order. */
-    private List<List<StatelessStep>> chains(int s, StreamRef[] fusedInto) {
+    private List<List<StatelessStep>> chains(int s, Map<StreamRef, Integer> follower) {
         Step step = steps.get(s);
         List<List<StatelessStep>> chains = new ArrayList<>();
         for (int port = 0; port < step.outputPorts(); port++) {
@@ -148,18 +155,8 @@ final class WorkerGraph {
             if (port == 0 && step instanceof StatelessStep own) {
                 chain.add(own);
             }
-            StreamRef end = new StreamRef(s, port);
-            boolean extended = true;
-            while (extended) {
-                extended = false;
-                for (int t = s + 1; t < steps.size(); t++) {
-                    if (end.equals(fusedInto[t])) {
-                        chain.add((StatelessStep) steps.get(t));
-                        end = new StreamRef(t, 0);
-                        extended = true;
-                        break;
-                    }
-                }
+            for (Integer t = follower.get(new StreamRef(s, port)); t != null; t = follower.get(new StreamRef(t, 0))) {
+                chain.add((StatelessStep) steps.get(t));
             }
             chains.add(chain);
         }

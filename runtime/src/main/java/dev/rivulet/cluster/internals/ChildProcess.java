@@ -178,19 +178,16 @@ public final class ChildProcess {
         return started;
     }
 
-    /** Kills the children and waits (up to 5 s each) until they are gone. */
+    /** Kills the children and waits (up to 5 s each, until interrupted) until they are gone. */
     static void killAndAwait(List<ChildProcess> children) {
         children.forEach(ChildProcess::kill);
-        boolean interrupted = false;
         for (ChildProcess child : children) {
             try {
                 child.awaitExit(5000);
             } catch (InterruptedException e) {
-                interrupted = true;
+                Thread.currentThread().interrupt();
+                return;
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 

@@ -117,7 +117,7 @@ public final class ClusterSpawner {
         try {
             started = warm != null ? warm : ChildProcess.startAll(processes, workersPerProcess);
         } catch (IOException e) {
-            throw new RivuletException("could not start the worker processes of flow '" + flow.name() + "': " + e, e);
+            throw startFailure(e);
         }
         try (ServerSocket server = new ServerSocket(0, processes * 2, InetAddress.getLoopbackAddress())) {
             byte[] job = jobSpec.toBytes();
@@ -132,20 +132,13 @@ public final class ClusterSpawner {
                 child.sendJob(secret, server.getLocalPort(), job);
             }
             supervise();
-        } catch (IOException | RuntimeException | Error e) {
-            // e.g. a child that died before it got its job, or a flow that cannot be serialized:
-            // no child, handed its job or not yet, may outlive this run
-            killAll();
-            if (warm == null) {
-                ChildProcess.killAndAwait(started);
-            }
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            if (e instanceof Error error) {
-                throw error;
-            }
-            throw new RivuletException("could not start the worker processes of flow '" + flow.name() + "': " + e, e);
+        } catch (IOException e) {
+            abandon(started);
+            throw startFailure(e);
+        } catch (RuntimeException | Error e) {
+            // e.g. a flow that cannot be serialized: no child, given its job or not yet, outlives the run
+            abandon(started);
+            throw e;
         } finally {
             for (int i = 0; i < processes; i++) {
                 ControlConnection connection = connections.get(i);
@@ -161,6 +154,19 @@ public final class ClusterSpawner {
         }
         return new RunResult(captured, ClusterRuns.statistics(flow, stats), Duration.ofNanos(System.nanoTime() - start),
                 processes * workersPerProcess);
+    }
+
+    private RivuletException startFailure(IOException e) {
+        return new RivuletException("could not start the worker processes of flow '" + flow.name() + "': " + e, e);
+    }
+
+    /** Ends the children of a run that cannot go on: new ones are killed and awaited, warm ones killed. */
+    private void abandon(List<ChildProcess> started) {
+        if (warm == null) {
+            ChildProcess.killAndAwait(started);
+        } else {
+            killAll();
+        }
     }
 
     private void startAccepting(ServerSocket server, Handshake handshake) {
@@ -317,15 +323,13 @@ public final class ClusterSpawner {
                 }
             }
         } catch (InterruptedException e) {
-            killAll();
-            awaitAll();
+            ChildProcess.killAndAwait(children);
             Thread.currentThread().interrupt();
             throw new RunCancelledException("interrupted: the spawned cluster of flow '" + flow.name()
                     + "' was stopped and its " + processes + " worker processes killed");
         }
         if (!failures.isEmpty()) {
-            killAll();
-            awaitAll();
+            ChildProcess.killAndAwait(children);
             throw FailureReport.mostTelling(failures).toException();
         }
         if (warm != null) {
@@ -382,17 +386,6 @@ public final class ClusterSpawner {
     private void killAll() {
         for (ChildProcess child : children) {
             child.kill();
-        }
-    }
-
-    private void awaitAll() {
-        for (ChildProcess child : children) {
-            try {
-                child.awaitExit(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
         }
     }
 

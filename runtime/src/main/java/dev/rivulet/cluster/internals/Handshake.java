@@ -25,7 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
  * spawned children ({@link ControlConnection}).
  */
 public final class Handshake {
-    static final String ALGORITHM = "HmacSHA256";
+    private static final String ALGORITHM = "HmacSHA256";
     /** Identifies the protocol and its version. */
     static final int MAGIC = 0x52564C31; // "RVL1"
     static final int NONCE_LENGTH = 32;

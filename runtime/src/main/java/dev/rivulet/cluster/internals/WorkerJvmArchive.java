@@ -57,8 +57,9 @@ final class WorkerJvmArchive {
                         }
                     }
                 }
-                long size = Files.exists(path) ? Files.size(path) : -1;
-                long modified = Files.exists(path) ? Files.getLastModifiedTime(path).toMillis() : -1;
+                boolean exists = Files.exists(path);
+                long size = exists ? Files.size(path) : -1;
+                long modified = exists ? Files.getLastModifiedTime(path).toMillis() : -1;
                 digest.update((entry + '\n' + size + '\n' + modified + '\n').getBytes(StandardCharsets.UTF_8));
             }
             String name = HexFormat.of().formatHex(digest.digest()).substring(0, 24) + ".jsa";

@@ -26,6 +26,6 @@ public final class FilterMapStep extends StatelessStep {
 
     @Override
     public Stage stage(ItemSink next, StepStats stats) {
-        return StageClasses.create(FilterMapStage.class, this, mapper, next, this, next, stats, mapper);
+        return StageClasses.create(FilterMapStage.class, this, next, stats, mapper);
     }
 }

@@ -28,6 +28,6 @@ public final class FilterStep extends StatelessStep {
 
     @Override
     public Stage stage(ItemSink next, StepStats stats) {
-        return StageClasses.create(FilterStage.class, this, predicate, next, this, next, stats, predicate, valuesOnly);
+        return StageClasses.create(FilterStage.class, this, next, stats, predicate, valuesOnly);
     }
 }

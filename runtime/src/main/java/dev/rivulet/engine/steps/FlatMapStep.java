@@ -28,6 +28,6 @@ public final class FlatMapStep extends StatelessStep {
 
     @Override
     public Stage stage(ItemSink next, StepStats stats) {
-        return StageClasses.create(FlatMapStage.class, this, mapper, next, this, next, stats, mapper, valuesOnly);
+        return StageClasses.create(FlatMapStage.class, this, next, stats, mapper, valuesOnly);
     }
 }

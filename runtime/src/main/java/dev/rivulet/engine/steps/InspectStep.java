@@ -26,6 +26,6 @@ public final class InspectStep extends StatelessStep {
 
     @Override
     public Stage stage(ItemSink next, StepStats stats) {
-        return StageClasses.create(InspectStage.class, this, inspector, next, this, next, stats, inspector);
+        return StageClasses.create(InspectStage.class, this, next, stats, inspector);
     }
 }

@@ -29,6 +29,6 @@ public final class KeyByStep extends StatelessStep {
 
     @Override
     public Stage stage(ItemSink next, StepStats stats) {
-        return StageClasses.create(KeyByStage.class, this, keyFn, next, this, next, stats, keyFn);
+        return StageClasses.create(KeyByStage.class, this, next, stats, keyFn);
     }
 }

@@ -28,6 +28,6 @@ public final class MapStep extends StatelessStep {
 
     @Override
     public Stage stage(ItemSink next, StepStats stats) {
-        return StageClasses.create(MapStage.class, this, mapper, next, this, next, stats, mapper, valuesOnly);
+        return StageClasses.create(MapStage.class, this, next, stats, mapper, valuesOnly);
     }
 }

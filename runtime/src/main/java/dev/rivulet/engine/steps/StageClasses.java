@@ -2,11 +2,11 @@ package dev.rivulet.engine.steps;
 
 import dev.rivulet.engine.ItemSink;
 import dev.rivulet.engine.Stage;
-import dev.rivulet.engine.Step;
+import dev.rivulet.engine.StatelessStep;
+import dev.rivulet.engine.StepStats;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.invoke.MethodHandles;
-import java.lang.reflect.Constructor;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -40,19 +40,24 @@ final class StageClasses {
     }
 
     /**
-     * A new stage of the copy of {@code template} for {@code function}'s class and {@code next}'s
-     * class, built with {@code arguments} (its constructor's, in order). {@code template} must be
-     * a final class of this package with one constructor, no nested classes and no lambdas (a copy
-     * cannot see them).
+     * A new stage of {@code step}: an instance of the copy of {@code template} for
+     * {@code function}'s class and {@code next}'s class. {@code template} must be a final class of
+     * this package with one constructor taking {@code (step, next, stats, function, more...)}, no
+     * nested classes and no lambdas (a copy cannot see them).
      */
-    static Stage create(Class<? extends Stage> template, Step step, Object function, ItemSink next,
-            Object... arguments) {
+    static Stage create(Class<? extends Stage> template, StatelessStep step, ItemSink next, StepStats stats,
+            Object function, Object... more) {
         Map<List<Class<?>>, Class<?>> copies = COPIES.computeIfAbsent(function.getClass(),
                 c -> new ConcurrentHashMap<>());
         Class<?> type = copies.computeIfAbsent(List.of(template, next.getClass()), k -> copyOf(template));
+        Object[] arguments = new Object[4 + more.length];
+        arguments[0] = step;
+        arguments[1] = next;
+        arguments[2] = stats;
+        arguments[3] = function;
+        System.arraycopy(more, 0, arguments, 4, more.length);
         try {
-            Constructor<?> constructor = type.getDeclaredConstructors()[0];
-            return (Stage) constructor.newInstance(arguments);
+            return (Stage) type.getDeclaredConstructors()[0].newInstance(arguments);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create the stage of step '" + step.stepId() + "'", e);
         }
