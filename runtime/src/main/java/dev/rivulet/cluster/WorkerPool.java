@@ -105,10 +105,9 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
+    /** Kills the children and waits until they are gone, so no caller sees a dying worker JVM. */
     private synchronized void killAll() {
-        for (ChildProcess child : children) {
-            child.kill();
-        }
+        ChildProcess.killAndAwait(children);
         children.clear();
     }
 

@@ -52,6 +52,14 @@ class WorkerPoolTest {
     }
 
     @Test
+    void closeReturnsOnlyOnceTheWorkerJvmsAreGone() {
+        WorkerPool pool = WorkerPool.start(2, 1);
+        assertThat(childPids()).hasSize(2);
+        pool.close();
+        assertThat(childPids()).isEmpty(); // no waiting here: close itself awaited the exits
+    }
+
+    @Test
     void aFailedRunRestartsTheWorkersForTheNextRun() {
         try (WorkerPool pool = WorkerPool.start(2, 1)) {
             Set<Long> before = childPids();
@@ -69,6 +77,7 @@ class WorkerPoolTest {
                     .hasMessageContaining("explode")
                     .hasMessageContaining("no twos");
             assertThat(pool.isWarm()).isFalse();
+            assertThat(childPids()).isEmpty();
             assertThat(pool.run(ClusterFlows.wordCount(), RunOptions.defaults()).<KV<String, Long>>captured("counts"))
                     .isNotEmpty();
             assertThat(childPids()).hasSize(2).doesNotContainAnyElementsOf(before);

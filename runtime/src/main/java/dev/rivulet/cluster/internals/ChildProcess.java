@@ -178,16 +178,27 @@ public final class ChildProcess {
         return started;
     }
 
-    /** Kills the children and waits (up to 5 s each, until interrupted) until they are gone. */
-    static void killAndAwait(List<ChildProcess> children) {
+    /**
+     * Kills the children and waits (up to 5 s each) until they are gone. An interrupt does not cut
+     * the wait short — a SIGKILLed JVM is gone in milliseconds, and a caller that returns while a
+     * worker is still dying would leave it visible as a leftover — it is re-asserted afterwards.
+     */
+    public static void killAndAwait(List<ChildProcess> children) {
         children.forEach(ChildProcess::kill);
+        boolean interrupted = false;
         for (ChildProcess child : children) {
-            try {
-                child.awaitExit(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (true) {
+                try {
+                    child.awaitExit(Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -384,9 +384,7 @@ public final class ClusterSpawner {
     }
 
     private void killAll() {
-        for (ChildProcess child : children) {
-            child.kill();
-        }
+        ChildProcess.killAndAwait(children);
     }
 
     private static void closeQuietly(Socket socket) {
