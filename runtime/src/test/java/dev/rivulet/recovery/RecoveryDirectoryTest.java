@@ -50,6 +50,16 @@ class RecoveryDirectoryTest {
     }
 
     @Test
+    void aRecoveryPathThatIsAFileIsRefusedAndLeftAlone() throws Exception {
+        Path file = Files.writeString(tmp.resolve("state"), "my notes");
+        assertThatThrownBy(() -> Rivulet.runMain(counting("count", List.of(1)), rec(file)))
+                .isInstanceOf(RecoveryDirectoryException.class)
+                .hasMessageContaining("recovery directory `" + file + "` is a file, not a directory")
+                .hasMessageContaining("choose another path for the recovery of dataflow 'count'");
+        assertThat(file).hasContent("my notes");
+    }
+
+    @Test
     void aDirectoryOfAnotherDataflowIsRefusedAndLeftAlone() throws Exception {
         Rivulet.runMain(counting("first", List.of(1, 2, 3)), rec(tmp));
         byte[] before = Files.readAllBytes(tmp.resolve("worker-0.sqlite3"));

@@ -6,6 +6,7 @@ import dev.rivulet.engine.ResumePoint;
 import dev.rivulet.engine.WorkerRecovery;
 import dev.rivulet.recovery.RecoveryDirectoryException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -96,13 +97,16 @@ public final class SqliteStore implements RecoveryStore {
         if (Files.isDirectory(directory)) {
             return;
         }
-        if (Files.exists(directory)) {
-            throw new RecoveryDirectoryException("recovery directory `" + directory + "` is a file, not a directory;"
-                    + " choose another path for the recovery of dataflow '" + flowName + "'");
-        }
+        // No separate "does it exist?" look before creating: the processes of a cluster prepare the
+        // same directory at once, and one that another process has just created would look like a
+        // file. createDirectories accepts an existing directory and fails only on a file in the way.
         try {
             Files.createDirectories(directory);
             LOG.info("created recovery directory {} for dataflow '{}'", directory, flowName);
+        } catch (FileAlreadyExistsException e) {
+            String inTheWay = e.getFile() != null ? e.getFile() : directory.toString();
+            throw new RecoveryDirectoryException("recovery directory `" + inTheWay + "` is a file, not a directory;"
+                    + " choose another path for the recovery of dataflow '" + flowName + "'");
         } catch (IOException e) {
             throw new RecoveryDirectoryException("cannot create recovery directory `" + directory + "`: " + e, e);
         }
