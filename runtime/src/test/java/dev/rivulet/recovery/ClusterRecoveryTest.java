@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import dev.rivulet.testing.NoLeftoverProcesses;
 import org.junit.jupiter.api.AfterEach;
@@ -111,6 +112,8 @@ class ClusterRecoveryTest {
                     emitted.add(kv.key() + "#" + kv.value());
                 }
             });
+            long runStart = System.nanoTime();
+            String killed = "no kill";
             CompletableFuture<Object> outcome = CompletableFuture.supplyAsync(() -> {
                 try {
                     return Rivulet.spawnCluster(sequenceCheck(out), 2, 2, run);
@@ -122,11 +125,27 @@ class ClusterRecoveryTest {
                 Thread.sleep(600 + random.nextInt(1400));
                 List<ProcessHandle> children = ProcessHandle.current().children().toList();
                 if (!children.isEmpty() && !outcome.isDone()) {
-                    children.get(random.nextInt(children.size())).destroyForcibly(); // SIGKILL
+                    ProcessHandle victim = children.get(random.nextInt(children.size()));
+                    victim.destroyForcibly(); // SIGKILL
+                    killed = "killed pid " + victim.pid() + " after " + elapsedMillis(runStart) + " ms";
                     kills++;
                 }
             }
-            Object result = outcome.get(60, TimeUnit.SECONDS);
+            Object result;
+            try {
+                result = outcome.get(40, TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                // A run this long is stuck: say where, for the CI log.
+                Thread.getAllStackTraces().forEach((thread, stack) -> {
+                    System.out.println("\"" + thread.getName() + "\" " + thread.getState());
+                    for (StackTraceElement frame : stack) {
+                        System.out.println("    at " + frame);
+                    }
+                });
+                throw e;
+            }
+            System.out.println("sigkill run " + emittedPerRun.size() + ": " + killed + "; ended after "
+                    + elapsedMillis(runStart) + " ms: " + (result instanceof Throwable t ? t.getMessage() : "finished"));
             if (result instanceof RivuletException failure) {
                 assertThat(failure.getMessage()).doesNotContain("SEQUENCE BROKEN");
                 crashedRuns++;
@@ -172,5 +191,9 @@ class ClusterRecoveryTest {
             }
             runHighest.forEach((key, seq) -> highest.merge(key, seq, Math::max));
         }
+    }
+
+    private static long elapsedMillis(long startNanos) {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
     }
 }
