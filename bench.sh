@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark: builds the project, then runs every workload and its plain-Java baseline in one
-# JVM. Results: bench/results/results.md (the README's table) and results.csv.
+# The benchmark: builds the project, then runs every workload and its plain-Java baseline, each
+# workload in a JVM of its own. Results: bench/results/results.md (the README's table) and results.csv.
 # Usage: ./bench.sh [--quick] [--only W1,W2,W3,W4]
 #   --quick: a tenth of the data, a smoke run; --only: some workloads, written to results/partial
 set -euo pipefail

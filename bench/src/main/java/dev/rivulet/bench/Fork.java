@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ final class Fork {
             for (List<String[]> run : runs) {
                 samples.add(run.get(r));
             }
-            samples.sort(java.util.Comparator.comparingDouble(row -> Double.parseDouble(row[2].split(" ")[0])));
+            samples.sort(Comparator.comparingDouble(row -> Double.parseDouble(row[2].split(" ")[0])));
             rows.add(samples.get(samples.size() / 2));
         }
         return rows;

@@ -34,6 +34,8 @@ final class ReplExecutionControl extends DirectExecutionControl {
     private volatile ExecutorService executor;
     private volatile Thread cellThread;
     private volatile Future<Object> running;
+    /** Set by an interrupt of the running task, so that it holds even before the task starts. */
+    private volatile boolean interruptPending;
     private volatile Throwable lastFailure;
 
     ReplExecutionControl(ReplLoaderDelegate delegate) {
@@ -139,9 +141,6 @@ final class ReplExecutionControl extends DirectExecutionControl {
         }
         return executor;
     }
-
-    /** Set by an interrupt of the running task, so that it holds even before the task starts. */
-    private volatile boolean interruptPending;
 
     /** Whether cell code is running on the cell thread now. */
     boolean isCellRunning() {

@@ -232,6 +232,6 @@ public final class Notebook {
      */
     static String safe(String name) {
         String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return safe.isEmpty() || safe.chars().allMatch(c -> c == '.') ? safe.replace('.', '_') + "_" : safe;
+        return safe.chars().allMatch(c -> c == '.') ? safe.replace('.', '_') + "_" : safe;
     }
 }

@@ -31,16 +31,4 @@ public abstract class StatelessStep extends Step {
     public final Operator createOperator(WorkerInfo worker) {
         return PassThrough.INSTANCE;
     }
-
-    private static final class PassThrough extends Operator {
-        static final PassThrough INSTANCE = new PassThrough();
-
-        @Override
-        public void onBatch(int input, Batch batch, Outputs out) {
-            Object[] items = batch.items;
-            for (int i = 0; i < batch.size; i++) {
-                out.emit(items[i]);
-            }
-        }
-    }
 }

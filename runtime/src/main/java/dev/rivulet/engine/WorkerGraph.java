@@ -64,11 +64,11 @@ final class WorkerGraph {
         }
         Vertex[] vertexOf = new Vertex[steps.size()];
         for (int s = 0; s < steps.size(); s++) {
+            if (fusedInto[s] != null) {
+                continue; // runs as a stage in its root's vertex, which registers its stats
+            }
             Step step = steps.get(s);
             StepStats stats = statsOf(step);
-            if (fusedInto[s] != null) {
-                continue;
-            }
             Router[] stepRouters = routers.get(s);
             int[] sources = new int[stepRouters.length];
             for (int i = 0; i < stepRouters.length; i++) {

@@ -51,7 +51,7 @@ public final class ChildProcess {
         String classpath = ChildClasspath.of(Thread.currentThread().getContextClassLoader());
         WorkerJvmArchive archive = WorkerJvmArchive.forClasspath(classpath);
         // Warm pools end their children with a kill, which would lose an archive being written.
-        WorkerJvmArchive.Options sharing = archive == null ? new WorkerJvmArchive.Options(List.of(), null)
+        WorkerJvmArchive.Options sharing = archive == null ? WorkerJvmArchive.Options.NONE
                 : archive.options(!warm && processId == 0);
         command.addAll(sharing.jvmOptions());
         command.add("-cp");

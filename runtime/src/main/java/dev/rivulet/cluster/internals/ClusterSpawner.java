@@ -110,7 +110,7 @@ public final class ClusterSpawner {
 
     private RunResult run() {
         long start = System.nanoTime();
-        Thread hook = new Thread(this::killAll, "rivulet-cluster-shutdown");
+        Thread hook = new Thread(() -> ChildProcess.killAndAwait(children), "rivulet-cluster-shutdown");
         // New children boot (about a second) while this JVM serializes the job and opens its
         // control port; they wait for their job on stdin.
         List<ChildProcess> started;
@@ -133,11 +133,11 @@ public final class ClusterSpawner {
             }
             supervise();
         } catch (IOException e) {
-            abandon(started);
+            ChildProcess.killAndAwait(started);
             throw startFailure(e);
         } catch (RuntimeException | Error e) {
             // e.g. a flow that cannot be serialized: no child, given its job or not yet, outlives the run
-            abandon(started);
+            ChildProcess.killAndAwait(started);
             throw e;
         } finally {
             for (int i = 0; i < processes; i++) {
@@ -158,15 +158,6 @@ public final class ClusterSpawner {
 
     private RivuletException startFailure(IOException e) {
         return new RivuletException("could not start the worker processes of flow '" + flow.name() + "': " + e, e);
-    }
-
-    /** Ends the children of a run that cannot go on: new ones are killed and awaited, warm ones killed. */
-    private void abandon(List<ChildProcess> started) {
-        if (warm == null) {
-            ChildProcess.killAndAwait(started);
-        } else {
-            killAll();
-        }
     }
 
     private void startAccepting(ServerSocket server, Handshake handshake) {
@@ -341,7 +332,7 @@ public final class ClusterSpawner {
                     child.kill();
                 }
             } catch (InterruptedException e) {
-                killAll();
+                ChildProcess.killAndAwait(children);
                 Thread.currentThread().interrupt();
                 throw new RunCancelledException("interrupted while the worker processes were finishing");
             }
@@ -381,10 +372,6 @@ public final class ClusterSpawner {
                         "could not send the address list to worker process " + i + ": " + e)));
             }
         }
-    }
-
-    private void killAll() {
-        ChildProcess.killAndAwait(children);
     }
 
     private static void closeQuietly(Socket socket) {

@@ -96,13 +96,13 @@ final class WorkerJvmArchive {
                     null);
         }
         if (!mayDump || !DUMPING.add(archive)) {
-            return new Options(List.of(), null);
+            return Options.NONE;
         }
         try {
             Files.createDirectories(archive.getParent());
         } catch (IOException e) {
             DUMPING.remove(archive);
-            return new Options(List.of(), null);
+            return Options.NONE;
         }
         Path partial = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
         return new Options(List.of("-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"),
@@ -140,5 +140,7 @@ final class WorkerJvmArchive {
 
     /** Options to add to a child's command line, and the archive file it writes, if any. */
     record Options(List<String> jvmOptions, Path writing) {
+        /** No class-data sharing: the child starts as any JVM would. */
+        static final Options NONE = new Options(List.of(), null);
     }
 }

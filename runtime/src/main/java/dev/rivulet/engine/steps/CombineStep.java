@@ -82,10 +82,10 @@ public final class CombineStep extends Step {
                     keys.check(CombineStep.this, key, item);
                     try {
                         partials.merge(key, valueOf.apply(item), combine);
-                    } catch (CompletionException e) {
-                        throw StepFailure.onItem(CombineStep.this, item, e.getCause());
                     } catch (Throwable t) {
-                        throw StepFailure.onItem(CombineStep.this, item, t);
+                        // the reducer's exception comes back wrapped by `combine`
+                        throw StepFailure.onItem(CombineStep.this, item,
+                                t instanceof CompletionException wrapped ? wrapped.getCause() : t);
                     }
                     if (partials.size() >= MAX_KEYS) {
                         emitAll(out);

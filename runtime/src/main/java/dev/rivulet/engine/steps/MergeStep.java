@@ -1,8 +1,7 @@
 package dev.rivulet.engine.steps;
 
-import dev.rivulet.engine.Batch;
 import dev.rivulet.engine.Operator;
-import dev.rivulet.engine.Outputs;
+import dev.rivulet.engine.PassThrough;
 import dev.rivulet.engine.Step;
 import dev.rivulet.engine.StreamRef;
 import dev.rivulet.engine.WorkerInfo;
@@ -22,13 +21,6 @@ public final class MergeStep extends Step {
 
     @Override
     public Operator createOperator(WorkerInfo worker) {
-        return new Operator() {
-            @Override
-            public void onBatch(int input, Batch batch, Outputs out) {
-                for (int i = 0; i < batch.size; i++) {
-                    out.emit(batch.items[i]);
-                }
-            }
-        };
+        return PassThrough.INSTANCE;
     }
 }
