@@ -135,13 +135,19 @@ class ClusterRecoveryTest {
             try {
                 result = outcome.get(40, TimeUnit.SECONDS);
             } catch (TimeoutException e) {
-                // A run this long is stuck: say where, for the CI log.
+                // A run this long is stuck: say where, in this JVM and in its worker JVMs, for the CI log.
                 Thread.getAllStackTraces().forEach((thread, stack) -> {
                     System.out.println("\"" + thread.getName() + "\" " + thread.getState());
                     for (StackTraceElement frame : stack) {
                         System.out.println("    at " + frame);
                     }
                 });
+                for (ProcessHandle child : ProcessHandle.current().children().toList()) {
+                    Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                            Long.toString(child.pid()), "Thread.print").redirectErrorStream(true).start();
+                    System.out.println("worker JVM " + child.pid() + ":\n"
+                            + new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
                 throw e;
             }
             System.out.println("sigkill run " + emittedPerRun.size() + ": " + killed + "; ended after "
