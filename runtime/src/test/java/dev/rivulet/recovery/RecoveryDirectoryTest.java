@@ -60,6 +60,24 @@ class RecoveryDirectoryTest {
     }
 
     @Test
+    void anEmptyDatabaseLeftByAKilledFirstStartIsMadeAnew() throws Exception {
+        // A process killed between creating its worker file and committing the schema leaves an
+        // SQLite database with no tables; every later run must still be able to start.
+        Path file = tmp.resolve("worker-0.sqlite3");
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            connection.createStatement().execute("PRAGMA journal_mode = WAL");
+        }
+        assertThat(Files.size(file)).isPositive();
+        List<KV<String, Integer>> first = Rivulet.runMain(counting("count", List.of(1, 2, 3)), rec(tmp))
+                .captured("out");
+        assertThat(first).containsExactlyInAnyOrder(new KV<>("k1", 1), new KV<>("k2", 2), new KV<>("k0", 3));
+        List<KV<String, Integer>> resumed = Rivulet.runMain(counting("count", List.of(1, 2, 3, 4)), rec(tmp))
+                .captured("out");
+        assertThat(resumed).as("the first run's state was kept: only the new item counts")
+                .containsExactly(new KV<>("k1", 5));
+    }
+
+    @Test
     void aDirectoryOfAnotherDataflowIsRefusedAndLeftAlone() throws Exception {
         Rivulet.runMain(counting("first", List.of(1, 2, 3)), rec(tmp));
         byte[] before = Files.readAllBytes(tmp.resolve("worker-0.sqlite3"));

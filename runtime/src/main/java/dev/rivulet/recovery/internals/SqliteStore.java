@@ -64,6 +64,10 @@ public final class SqliteStore implements RecoveryStore {
                     continue;
                 }
                 WorkerFile file = openExisting(path, worker, identity, workerCount);
+                if (file == null) {
+                    missing.add(worker); // an empty database: made anew below, like a missing file
+                    continue;
+                }
                 files.put(worker, file);
                 if (file.latestProgress() != null) {
                     withHistory.add(worker);
@@ -133,8 +137,13 @@ public final class SqliteStore implements RecoveryStore {
         }
     }
 
+    /**
+     * Opens and checks the file of a worker that ran before.
+     *
+     * @return the file, or {@code null} if it is an empty database (no tables at all)
+     */
     private static WorkerFile openExisting(Path path, int worker, FlowIdentity identity, int workerCount)
-            throws SQLException, IOException {
+            throws SQLException {
         try {
             WorkerFile.checkHeader(path);
         } catch (IOException e) {
@@ -153,9 +162,10 @@ public final class SqliteStore implements RecoveryStore {
             }
             if (!file.hasSchema()) {
                 if (file.isEmpty()) {
+                    // An empty database left by a first start killed before its schema was
+                    // committed: the caller creates the schema, as for a missing file.
                     file.close();
-                    Files.delete(path); // an empty database left by an interrupted first start
-                    return WorkerFile.open(path, worker);
+                    return null;
                 }
                 throw corrupt(path, "it is an SQLite database but not a Rivulet recovery file");
             }
@@ -179,7 +189,7 @@ public final class SqliteStore implements RecoveryStore {
                 warnAboutChangedSteps(record.statefulSteps(), identity.statefulSteps(), identity.name());
             }
             return file;
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             try {
                 file.close();
             } catch (SQLException ignored) {
