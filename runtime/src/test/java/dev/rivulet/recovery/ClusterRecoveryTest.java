@@ -154,6 +154,10 @@ class ClusterRecoveryTest {
                     + elapsedMillis(runStart) + " ms: " + (result instanceof Throwable t ? t.getMessage() : "finished"));
             if (result instanceof RivuletException failure) {
                 assertThat(failure.getMessage()).doesNotContain("SEQUENCE BROKEN");
+                // Only a kill may end a run: a run that failed by itself means the kills before it
+                // left the recovery directory unusable (and every later run would fail the same way).
+                assertThat(killed).as("a run failed without being killed: %s", failure.getMessage())
+                        .isNotEqualTo("no kill");
                 crashedRuns++;
             } else if (result instanceof Throwable other) {
                 fail("unexpected failure", other);
