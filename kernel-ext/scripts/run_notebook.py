@@ -1,8 +1,8 @@
 """Executes a notebook headless with nbclient and saves the executed copy.
 
-usage: run_notebook.py NOTEBOOK OUT [--kernel NAME] [--timeout SECONDS] [--allow-errors] [--print-cell TEXT]
+usage: run_notebook.py NOTEBOOK OUT [--kernel NAME] [--timeout SECONDS] [--allow-errors] [--print-cell TEXT] [--cwd DIR]
 
-Runs every cell of NOTEBOOK (in the notebook's own folder, as Jupyter would) with the kernel NAME
+Runs every cell of NOTEBOOK (in the notebook's own folder, as Jupyter would, or in DIR) with the kernel NAME
 (default: rivulet), writes the executed notebook to OUT, and with --print-cell prints the text of
 the outputs of the first code cell whose source contains TEXT. Exits 1 when a cell fails (unless --allow-errors).
 """
@@ -23,10 +23,11 @@ def main():
     parser.add_argument("--timeout", type=int, default=300)
     parser.add_argument("--allow-errors", action="store_true")
     parser.add_argument("--print-cell", metavar="TEXT")
+    parser.add_argument("--cwd", metavar="DIR", help="the kernel's working directory (default: the notebook's folder)")
     args = parser.parse_args()
 
     nb = nbformat.read(args.notebook, as_version=4)
-    folder = os.path.dirname(os.path.abspath(args.notebook))
+    folder = os.path.abspath(args.cwd) if args.cwd else os.path.dirname(os.path.abspath(args.notebook))
     os.environ.setdefault("JPY_SESSION_NAME", os.path.abspath(args.notebook))
     client = NotebookClient(nb, kernel_name=args.kernel, timeout=args.timeout,
                             allow_errors=args.allow_errors, resources={"metadata": {"path": folder}})

@@ -99,12 +99,18 @@ final class JupyterRunner {
 
     /** Executes {@code notebook} with nbclient; returns the executed notebook. */
     JsonNode runNotebook(Path notebook, boolean allowErrors) throws IOException, InterruptedException {
+        return runNotebook(notebook, allowErrors, notebook.getParent());
+    }
+
+    /** Executes {@code notebook} with nbclient, the kernel working in {@code kernelDir}. */
+    JsonNode runNotebook(Path notebook, boolean allowErrors, Path kernelDir) throws IOException, InterruptedException {
         Path out = home.resolve("executed-" + notebook.getFileName());
         List<String> args = new ArrayList<>(List.of(projectDir.resolve("kernel-ext/scripts/run_notebook.py").toString(),
                 notebook.toString(), out.toString(), "--timeout", "240"));
         if (allowErrors) {
             args.add("--allow-errors");
         }
+        args.addAll(List.of("--cwd", kernelDir.toString()));
         python(args, notebook.getParent(), 600, false);
         return JSON.readTree(out.toFile());
     }

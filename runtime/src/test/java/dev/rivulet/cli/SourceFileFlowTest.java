@@ -60,6 +60,31 @@ class SourceFileFlowTest {
         assertThat(call.outLines()).containsExactly("x0", "x1");
     }
 
+    /** docs/cli.md's import-string example, taken from the page itself, compiled and run. */
+    @Test
+    void theManualsImportStringExampleRuns() throws Exception {
+        List<String> page = Files.readAllLines(Path.of("..", "docs", "cli.md"));
+        int marker = page.indexOf("<!-- run by: SourceFileFlowTest#theManualsImportStringExampleRuns -->");
+        assertThat(marker).as("the example's marker in docs/cli.md").isNotNegative();
+        int end = page.subList(marker + 2, page.size()).indexOf("```") + marker + 2;
+        Path source = Files.writeString(dir.resolve("Flows.java"), String.join("\n", page.subList(marker + 2, end)));
+        Path input = Files.writeString(dir.resolve("in.txt"), "to be or not to be\nbe quick\n");
+
+        // Sinks.stdout() prints to System.out itself, not to the CLI's stream
+        java.io.PrintStream stdout = System.out;
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        CliRun run;
+        try {
+            System.setOut(new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+            run = run("run", source + ":build(\"" + input + "\", 2)", "-w", "2");
+        } finally {
+            System.setOut(stdout);
+        }
+        assertThat(run.status).as(run.toString()).isZero();
+        assertThat(sorted(List.of(printed.toString(java.nio.charset.StandardCharsets.UTF_8).split("\\R"))))
+                .containsExactly("(be, 3)", "(to, 2)");
+    }
+
     @Test
     void firstTopLevelClassOfAPackagedFileIsUsed() throws Exception {
         String source = "package demo.flows;\n" + COUNTS.replace("public class Counts", "public class Main");
