@@ -1,6 +1,6 @@
 package dev.rivulet;
 
-import dev.rivulet.engine.StreamRef;
+import dev.rivulet.flow.StreamRef;
 import dev.rivulet.window.WindowResult;
 
 /**

@@ -2,7 +2,7 @@ package dev.rivulet.diagram;
 
 import dev.rivulet.Dataflow;
 import dev.rivulet.engine.Step;
-import dev.rivulet.engine.StreamRef;
+import dev.rivulet.flow.StreamRef;
 import java.util.ArrayList;
 import java.util.List;
 

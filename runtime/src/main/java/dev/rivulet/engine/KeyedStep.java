@@ -2,6 +2,7 @@ package dev.rivulet.engine;
 
 import dev.rivulet.KV;
 import dev.rivulet.StableHash;
+import dev.rivulet.flow.StreamRef;
 import java.util.List;
 
 /**

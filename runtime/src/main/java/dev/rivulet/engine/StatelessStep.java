@@ -1,5 +1,6 @@
 package dev.rivulet.engine;
 
+import dev.rivulet.flow.StreamRef;
 import java.util.List;
 
 /**

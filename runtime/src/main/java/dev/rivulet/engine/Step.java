@@ -1,5 +1,6 @@
 package dev.rivulet.engine;
 
+import dev.rivulet.flow.StreamRef;
 import java.io.Serializable;
 import java.util.List;
 

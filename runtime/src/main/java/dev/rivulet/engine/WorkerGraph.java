@@ -3,6 +3,7 @@ package dev.rivulet.engine;
 import dev.rivulet.CaptureListener;
 import dev.rivulet.EpochConfig;
 import dev.rivulet.engine.steps.InputStep;
+import dev.rivulet.flow.StreamRef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

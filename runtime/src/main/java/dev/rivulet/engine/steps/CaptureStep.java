@@ -6,7 +6,7 @@ import dev.rivulet.engine.Operator;
 import dev.rivulet.engine.OperatorContext;
 import dev.rivulet.engine.Outputs;
 import dev.rivulet.engine.Step;
-import dev.rivulet.engine.StreamRef;
+import dev.rivulet.flow.StreamRef;
 import dev.rivulet.engine.WorkerInfo;
 import java.util.Arrays;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.rivulet.engine.ItemSink;
 import dev.rivulet.engine.Stage;
 import dev.rivulet.engine.StatelessStep;
 import dev.rivulet.engine.StepStats;
-import dev.rivulet.engine.StreamRef;
+import dev.rivulet.flow.StreamRef;
 import dev.rivulet.fn.FilterMapFn;
 
 /** {@code filterMap}: maps each item and drops the {@code null} results. */

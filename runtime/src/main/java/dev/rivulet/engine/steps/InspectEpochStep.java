@@ -5,7 +5,7 @@ import dev.rivulet.engine.Operator;
 import dev.rivulet.engine.Outputs;
 import dev.rivulet.engine.Step;
 import dev.rivulet.engine.StepFailure;
-import dev.rivulet.engine.StreamRef;
+import dev.rivulet.flow.StreamRef;
 import dev.rivulet.engine.WorkerInfo;
 import dev.rivulet.fn.InspectEpochFn;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.rivulet.engine.ItemSink;
 import dev.rivulet.engine.Stage;
 import dev.rivulet.engine.StatelessStep;
 import dev.rivulet.engine.StepStats;
-import dev.rivulet.engine.StreamRef;
+import dev.rivulet.flow.StreamRef;
 import dev.rivulet.fn.MapFn;
 
 /** {@code map}: one item in, one item out. On a keyed stream it maps the value and keeps the key. */

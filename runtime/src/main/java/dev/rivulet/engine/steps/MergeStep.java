@@ -3,7 +3,7 @@ package dev.rivulet.engine.steps;
 import dev.rivulet.engine.Operator;
 import dev.rivulet.engine.PassThrough;
 import dev.rivulet.engine.Step;
-import dev.rivulet.engine.StreamRef;
+import dev.rivulet.flow.StreamRef;
 import dev.rivulet.engine.WorkerInfo;
 import java.util.List;
 

@@ -8,7 +8,7 @@ import dev.rivulet.engine.PartitionOwners;
 import dev.rivulet.engine.Router;
 import dev.rivulet.engine.Step;
 import dev.rivulet.engine.StepFailure;
-import dev.rivulet.engine.StreamRef;
+import dev.rivulet.flow.StreamRef;
 import dev.rivulet.engine.WorkerInfo;
 import dev.rivulet.io.DynamicSink;
 import dev.rivulet.io.DynamicSinkPartition;

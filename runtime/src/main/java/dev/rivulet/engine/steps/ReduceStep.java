@@ -2,7 +2,7 @@ package dev.rivulet.engine.steps;
 
 import dev.rivulet.engine.KeyedLogic;
 import dev.rivulet.engine.KeyedStep;
-import dev.rivulet.engine.StreamRef;
+import dev.rivulet.flow.StreamRef;
 import dev.rivulet.fn.CompleteFn;
 import dev.rivulet.fn.ReduceFn;
 import dev.rivulet.engine.KeyedOutput;

@@ -1,6 +1,6 @@
 package dev.rivulet.engine.steps;
 
-import dev.rivulet.engine.StreamRef;
+import dev.rivulet.flow.StreamRef;
 import dev.rivulet.fn.ReduceFn;
 import dev.rivulet.window.WindowClock;
 import dev.rivulet.window.Windower;

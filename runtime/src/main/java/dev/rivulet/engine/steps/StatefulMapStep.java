@@ -3,7 +3,7 @@ package dev.rivulet.engine.steps;
 import dev.rivulet.StateUpdate;
 import dev.rivulet.engine.KeyedLogic;
 import dev.rivulet.engine.KeyedStep;
-import dev.rivulet.engine.StreamRef;
+import dev.rivulet.flow.StreamRef;
 import dev.rivulet.fn.StateBuilder;
 import dev.rivulet.fn.StatefulMapper;
 import dev.rivulet.engine.KeyedOutput;

@@ -2,7 +2,7 @@ package dev.rivulet.engine.steps;
 
 import dev.rivulet.engine.KeyedLogic;
 import dev.rivulet.engine.KeyedStep;
-import dev.rivulet.engine.StreamRef;
+import dev.rivulet.flow.StreamRef;
 import dev.rivulet.window.WindowClock;
 import dev.rivulet.window.Windower;
 import dev.rivulet.window.internals.Aggregator;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rivulet.engine.ItemSink;
 import dev.rivulet.engine.Stage;
-import dev.rivulet.engine.StreamRef;
+import dev.rivulet.flow.StreamRef;
 import dev.rivulet.fn.MapFn;
 import java.util.ArrayList;
 import java.util.List;

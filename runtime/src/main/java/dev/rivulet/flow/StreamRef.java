@@ -1,4 +1,4 @@
-package dev.rivulet.engine;
+package dev.rivulet.flow;
 
 import java.io.Serializable;
 
