@@ -1,19 +1,7 @@
 package dev.rivulet;
 
+import dev.rivulet.flow.Operation;
 import dev.rivulet.flow.StreamRef;
-import dev.rivulet.engine.steps.BranchStep;
-import dev.rivulet.engine.steps.CaptureStep;
-import dev.rivulet.engine.steps.CombineStep;
-import dev.rivulet.engine.steps.FilterMapStep;
-import dev.rivulet.engine.steps.FilterStep;
-import dev.rivulet.engine.steps.FlatMapStep;
-import dev.rivulet.engine.steps.InspectEpochStep;
-import dev.rivulet.engine.steps.InspectStep;
-import dev.rivulet.engine.steps.KeyByStep;
-import dev.rivulet.engine.steps.MapStep;
-import dev.rivulet.engine.steps.MergeStep;
-import dev.rivulet.engine.steps.OutputStep;
-import dev.rivulet.engine.steps.ReduceFinalStep;
 import dev.rivulet.fn.FilterFn;
 import dev.rivulet.fn.FilterMapFn;
 import dev.rivulet.fn.FlatMapFn;
@@ -68,7 +56,7 @@ public final class DataStream<T> {
      * }</pre>
      */
     public <R> DataStream<R> map(String stepId, MapFn<? super T, ? extends R> mapper) {
-        return next(flow.add(new MapStep(stepId, ref, fn(mapper, stepId, "mapper"), false)));
+        return next(flow.add(stepId, ref, new Operation.Map(fn(mapper, stepId, "mapper"), false)));
     }
 
     /**
@@ -79,7 +67,7 @@ public final class DataStream<T> {
      * }</pre>
      */
     public <R> DataStream<R> flatMap(String stepId, FlatMapFn<? super T, ? extends R> mapper) {
-        return next(flow.add(new FlatMapStep(stepId, ref, fn(mapper, stepId, "mapper"), false)));
+        return next(flow.add(stepId, ref, new Operation.FlatMap(fn(mapper, stepId, "mapper"), false)));
     }
 
     /**
@@ -90,7 +78,7 @@ public final class DataStream<T> {
      * }</pre>
      */
     public DataStream<T> filter(String stepId, FilterFn<? super T> predicate) {
-        return next(flow.add(new FilterStep(stepId, ref, fn(predicate, stepId, "predicate"), false)));
+        return next(flow.add(stepId, ref, new Operation.Filter(fn(predicate, stepId, "predicate"), false)));
     }
 
     /**
@@ -101,7 +89,7 @@ public final class DataStream<T> {
      * }</pre>
      */
     public <R> DataStream<R> filterMap(String stepId, FilterMapFn<? super T, ? extends R> mapper) {
-        return next(flow.add(new FilterMapStep(stepId, ref, fn(mapper, stepId, "mapper"))));
+        return next(flow.add(stepId, ref, new Operation.FilterMap(fn(mapper, stepId, "mapper"))));
     }
 
     /**
@@ -112,7 +100,7 @@ public final class DataStream<T> {
      * }</pre>
      */
     public DataStream<T> inspect(String stepId, InspectFn<? super T> inspector) {
-        return next(flow.add(new InspectStep(stepId, ref, fn(inspector, stepId, "inspector"))));
+        return next(flow.add(stepId, ref, new Operation.Inspect(fn(inspector, stepId, "inspector"))));
     }
 
     /**
@@ -123,7 +111,7 @@ public final class DataStream<T> {
      * }</pre>
      */
     public DataStream<T> inspectEpoch(String stepId, InspectEpochFn<? super T> inspector) {
-        return next(flow.add(new InspectEpochStep(stepId, ref, fn(inspector, stepId, "inspector"))));
+        return next(flow.add(stepId, ref, new Operation.InspectEpoch(fn(inspector, stepId, "inspector"))));
     }
 
     /**
@@ -136,7 +124,7 @@ public final class DataStream<T> {
      * }</pre>
      */
     public <K> KeyedStream<K, T> keyBy(String stepId, KeyFn<? super T, ? extends K> key) {
-        return new KeyedStream<>(flow, flow.add(new KeyByStep(stepId, ref, fn(key, stepId, "key function"))));
+        return new KeyedStream<>(flow, flow.add(stepId, ref, new Operation.KeyBy(fn(key, stepId, "key function"))));
     }
 
     /**
@@ -153,9 +141,9 @@ public final class DataStream<T> {
     public <K> KeyedStream<K, Long> countFinal(String stepId, KeyFn<? super T, ? extends K> key) {
         Objects.requireNonNull(key, () -> "step '" + stepId + "': key function is null");
         ReduceFn<Long> sum = Long::sum;
-        StreamRef partials = flow.add(new CombineStep(stepId + "/combine", ref, key,
-                (MapFn<Object, Long>) item -> 1L, sum));
-        return new KeyedStream<>(flow, flow.add(new ReduceFinalStep(stepId, partials, sum)));
+        StreamRef partials = flow.add(stepId + "/combine", ref,
+                new Operation.Combine(key, (MapFn<Object, Long>) item -> 1L, sum));
+        return new KeyedStream<>(flow, flow.add(stepId, partials, new Operation.ReduceFinal(sum)));
     }
 
     /**
@@ -176,7 +164,7 @@ public final class DataStream<T> {
             }
             inputs.add(other.ref);
         }
-        return next(flow.add(new MergeStep(stepId, inputs)));
+        return next(flow.add(stepId, inputs, new Operation.Merge()));
     }
 
     /**
@@ -189,7 +177,7 @@ public final class DataStream<T> {
      * }</pre>
      */
     public Branch<T> branch(String stepId, FilterFn<? super T> predicate) {
-        StreamRef trues = flow.add(new BranchStep(stepId, ref, fn(predicate, stepId, "predicate")));
+        StreamRef trues = flow.add(stepId, ref, new Operation.Branch(fn(predicate, stepId, "predicate")));
         return new Branch<>(next(trues), next(new StreamRef(trues.step(), 1)));
     }
 
@@ -202,7 +190,7 @@ public final class DataStream<T> {
      */
     public DataStream<T> output(String stepId, Sink<? super T> sink) {
         Objects.requireNonNull(sink, () -> "output '" + stepId + "': sink is null");
-        return next(flow.add(new OutputStep(stepId, ref, sink)));
+        return next(flow.add(stepId, ref, new Operation.Output(sink)));
     }
 
     /**
@@ -215,6 +203,6 @@ public final class DataStream<T> {
      * }</pre>
      */
     public DataStream<T> capture(String stepId) {
-        return next(flow.add(new CaptureStep(stepId, ref)));
+        return next(flow.add(stepId, ref, new Operation.Capture()));
     }
 }

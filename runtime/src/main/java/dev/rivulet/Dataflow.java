@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rivulet.engine.Step;
+import dev.rivulet.flow.FlowStep;
+import dev.rivulet.flow.Operation;
 import dev.rivulet.flow.StreamRef;
-import dev.rivulet.engine.steps.InputStep;
 import dev.rivulet.io.Source;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ public final class Dataflow implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final String name;
-    private final List<Step> steps = new ArrayList<>();
+    private final List<FlowStep> steps = new ArrayList<>();
     private final Map<String, Integer> stepIndex = new HashMap<>();
 
     /** A new, empty flow. {@code name} identifies it in recovery directories and drawings. */
@@ -65,17 +65,26 @@ public final class Dataflow implements Serializable {
      */
     public <T> DataStream<T> input(String stepId, Source<T> source) {
         Objects.requireNonNull(source, () -> "input '" + stepId + "': source is null");
-        return new DataStream<>(this, add(new InputStep(stepId, source)));
+        return new DataStream<>(this, add(stepId, List.of(), new Operation.Input(source)));
     }
 
-    /** The steps in the order they were added. Internal: used by the engine. */
-    public List<Step> steps() {
+    /**
+     * The flow's description: its steps in the order they were added, each with its id, the
+     * streams it reads and its {@link Operation}. Runners translate it (see
+     * {@link dev.rivulet.flow}).
+     */
+    public List<FlowStep> steps() {
         return Collections.unmodifiableList(steps);
     }
 
-    /** Appends a step after checking its id; returns its main output stream. Internal. */
-    StreamRef add(Step step) {
-        String id = step.stepId();
+    /** Appends a step reading one stream; returns its main output stream. */
+    StreamRef add(String stepId, StreamRef input, Operation operation) {
+        return add(stepId, List.of(input), operation);
+    }
+
+    /** Appends a step after checking its id; returns its main output stream. */
+    StreamRef add(String id, List<StreamRef> inputs, Operation operation) {
+        FlowStep step = new FlowStep(id, inputs, operation);
         if (id == null || id.isBlank()) {
             throw new FlowDefinitionException("a " + step.operator() + " step in flow '" + name
                     + "' has no step id: pass a short unique name as the first argument");
@@ -104,12 +113,12 @@ public final class Dataflow implements Serializable {
      * before any data moves.
      */
     public void validate() {
-        boolean hasInput = steps.stream().anyMatch(s -> s instanceof InputStep);
+        boolean hasInput = steps.stream().anyMatch(s -> s.operation() instanceof Operation.Input);
         if (!hasInput) {
             throw new FlowDefinitionException("Dataflow '" + name + "' needs at least one input:"
                     + " add one with flow.input(stepId, source)");
         }
-        boolean hasOutput = steps.stream().anyMatch(Step::isOutput);
+        boolean hasOutput = steps.stream().anyMatch(FlowStep::isOutput);
         if (!hasOutput) {
             throw new FlowDefinitionException("Dataflow '" + name + "' needs at least one output:"
                     + " add .output(stepId, sink) or .capture(stepId) to a stream");
@@ -130,7 +139,7 @@ public final class Dataflow implements Serializable {
         ObjectNode root = json.createObjectNode();
         root.put("name", name);
         ArrayNode list = root.putArray("steps");
-        for (Step step : steps) {
+        for (FlowStep step : steps) {
             ObjectNode node = list.addObject();
             node.put("id", step.stepId());
             node.put("operator", step.operator());
@@ -152,7 +161,7 @@ public final class Dataflow implements Serializable {
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("Dataflow '" + name + "' (" + steps.size() + " steps)");
-        for (Step step : steps) {
+        for (FlowStep step : steps) {
             text.append("\n  ").append(step.stepId()).append(": ").append(step.operator());
         }
         return text.toString();

@@ -1,18 +1,7 @@
 package dev.rivulet;
 
+import dev.rivulet.flow.Operation;
 import dev.rivulet.flow.StreamRef;
-import dev.rivulet.engine.steps.CaptureStep;
-import dev.rivulet.engine.steps.CollectWindowStep;
-import dev.rivulet.engine.steps.FilterStep;
-import dev.rivulet.engine.steps.FlatMapStep;
-import dev.rivulet.engine.steps.FoldWindowStep;
-import dev.rivulet.engine.steps.InspectStep;
-import dev.rivulet.engine.steps.MapStep;
-import dev.rivulet.engine.steps.OutputStep;
-import dev.rivulet.engine.steps.ReduceFinalStep;
-import dev.rivulet.engine.steps.ReduceStep;
-import dev.rivulet.engine.steps.ReduceWindowStep;
-import dev.rivulet.engine.steps.StatefulMapStep;
 import dev.rivulet.fn.CompleteFn;
 import dev.rivulet.fn.FilterFn;
 import dev.rivulet.fn.FlatMapFn;
@@ -89,7 +78,7 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
      * }</pre>
      */
     public <W> KeyedStream<K, W> map(String stepId, MapFn<? super V, ? extends W> mapper) {
-        return next(flow.add(new MapStep(stepId, ref, fn(mapper, stepId, "mapper"), true)));
+        return next(flow.add(stepId, ref, new Operation.Map(fn(mapper, stepId, "mapper"), true)));
     }
 
     /**
@@ -100,7 +89,7 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
      * }</pre>
      */
     public KeyedStream<K, V> filter(String stepId, FilterFn<? super V> predicate) {
-        return next(flow.add(new FilterStep(stepId, ref, fn(predicate, stepId, "predicate"), true)));
+        return next(flow.add(stepId, ref, new Operation.Filter(fn(predicate, stepId, "predicate"), true)));
     }
 
     /**
@@ -111,7 +100,7 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
      * }</pre>
      */
     public <W> KeyedStream<K, W> flatMap(String stepId, FlatMapFn<? super V, ? extends W> mapper) {
-        return next(flow.add(new FlatMapStep(stepId, ref, fn(mapper, stepId, "mapper"), true)));
+        return next(flow.add(stepId, ref, new Operation.FlatMap(fn(mapper, stepId, "mapper"), true)));
     }
 
     /**
@@ -122,7 +111,7 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
      * }</pre>
      */
     public KeyedStream<K, V> inspect(String stepId, InspectFn<? super KV<K, V>> inspector) {
-        return next(flow.add(new InspectStep(stepId, ref, fn(inspector, stepId, "inspector"))));
+        return next(flow.add(stepId, ref, new Operation.Inspect(fn(inspector, stepId, "inspector"))));
     }
 
     /**
@@ -136,7 +125,7 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
      * }</pre>
      */
     public KeyedStream<K, V> reduce(String stepId, ReduceFn<V> reducer, CompleteFn<? super V> isComplete) {
-        return next(flow.add(new ReduceStep(stepId, ref, fn(reducer, stepId, "reducer"),
+        return next(flow.add(stepId, ref, new Operation.Reduce(fn(reducer, stepId, "reducer"),
                 fn(isComplete, stepId, "isComplete"))));
     }
 
@@ -149,7 +138,7 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
      * }</pre>
      */
     public KeyedStream<K, V> reduce(String stepId, ReduceFn<V> reducer) {
-        return next(flow.add(new ReduceFinalStep(stepId, ref, fn(reducer, stepId, "reducer"))));
+        return next(flow.add(stepId, ref, new Operation.ReduceFinal(fn(reducer, stepId, "reducer"))));
     }
 
     /**
@@ -164,7 +153,7 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
      */
     public <S, R> KeyedStream<K, R> statefulMap(String stepId, StateBuilder<? extends S> builder,
             StatefulMapper<S, ? super V, ? extends R> mapper) {
-        return next(flow.add(new StatefulMapStep(stepId, ref, fn(builder, stepId, "builder"),
+        return next(flow.add(stepId, ref, new Operation.StatefulMap(fn(builder, stepId, "builder"),
                 fn(mapper, stepId, "mapper"))));
     }
 
@@ -186,8 +175,8 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
      */
     public <A> WindowedStream<K, V, A> foldWindow(String stepId, WindowClock<? super V> clock, Windower windower,
             StateBuilder<? extends A> builder, FoldFn<A, ? super V> folder) {
-        return windowed(new FoldWindowStep(stepId, ref, clock, windower, fn(builder, stepId, "builder"),
-                fn(folder, stepId, "folder"), null));
+        return windowed(stepId, new Operation.FoldWindow(fn(clock, stepId, "clock"), fn(windower, stepId, "windower"),
+                fn(builder, stepId, "builder"), fn(folder, stepId, "folder"), null));
     }
 
     /**
@@ -203,8 +192,8 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
      */
     public <A> WindowedStream<K, V, A> foldWindow(String stepId, WindowClock<? super V> clock, Windower windower,
             StateBuilder<? extends A> builder, FoldFn<A, ? super V> folder, ReduceFn<A> merger) {
-        return windowed(new FoldWindowStep(stepId, ref, clock, windower, fn(builder, stepId, "builder"),
-                fn(folder, stepId, "folder"), fn(merger, stepId, "merger")));
+        return windowed(stepId, new Operation.FoldWindow(fn(clock, stepId, "clock"), fn(windower, stepId, "windower"),
+                fn(builder, stepId, "builder"), fn(folder, stepId, "folder"), fn(merger, stepId, "merger")));
     }
 
     /**
@@ -220,7 +209,8 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
      */
     public WindowedStream<K, V, V> reduceWindow(String stepId, WindowClock<? super V> clock, Windower windower,
             ReduceFn<V> reducer) {
-        return windowed(new ReduceWindowStep(stepId, ref, clock, windower, fn(reducer, stepId, "reducer")));
+        return windowed(stepId, new Operation.ReduceWindow(fn(clock, stepId, "clock"), fn(windower, stepId, "windower"),
+                fn(reducer, stepId, "reducer")));
     }
 
     /**
@@ -234,11 +224,12 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
      */
     public WindowedStream<K, V, List<V>> collectWindow(String stepId, WindowClock<? super V> clock,
             Windower windower) {
-        return windowed(new CollectWindowStep(stepId, ref, clock, windower));
+        return windowed(stepId, new Operation.CollectWindow(fn(clock, stepId, "clock"),
+                fn(windower, stepId, "windower")));
     }
 
-    private <R> WindowedStream<K, V, R> windowed(dev.rivulet.engine.Step step) {
-        return new WindowedStream<>(flow, flow.add(step));
+    private <R> WindowedStream<K, V, R> windowed(String stepId, Operation.Window window) {
+        return new WindowedStream<>(flow, flow.add(stepId, ref, window));
     }
 
 
@@ -251,7 +242,7 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
      */
     public KeyedStream<K, V> output(String stepId, Sink<? super KV<K, V>> sink) {
         Objects.requireNonNull(sink, () -> "output '" + stepId + "': sink is null");
-        return next(flow.add(new OutputStep(stepId, ref, sink)));
+        return next(flow.add(stepId, ref, new Operation.Output(sink)));
     }
 
     /**
@@ -263,6 +254,6 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
      * }</pre>
      */
     public KeyedStream<K, V> capture(String stepId) {
-        return next(flow.add(new CaptureStep(stepId, ref)));
+        return next(flow.add(stepId, ref, new Operation.Capture()));
     }
 }

@@ -3,9 +3,10 @@ package dev.rivulet;
 import dev.rivulet.engine.LocalExecution;
 import dev.rivulet.engine.RecoveryStore;
 import dev.rivulet.engine.RunSettings;
-import dev.rivulet.engine.Step;
 import dev.rivulet.engine.StepStats;
-import dev.rivulet.engine.steps.CaptureStep;
+import dev.rivulet.engine.steps.StepTranslator;
+import dev.rivulet.flow.FlowStep;
+import dev.rivulet.flow.Operation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,8 +61,8 @@ public final class Rivulet {
         flow.validate();
         long start = System.nanoTime();
         Map<String, List<Object>> captured = new LinkedHashMap<>();
-        for (Step step : flow.steps()) {
-            if (step instanceof CaptureStep) {
+        for (FlowStep step : flow.steps()) {
+            if (step.operation() instanceof Operation.Capture) {
                 captured.put(step.stepId(), Collections.synchronizedList(new ArrayList<>()));
             }
         }
@@ -74,10 +75,10 @@ public final class Rivulet {
         try (RecoveryStore recovery = options.recovery().open(flow, workers, 0, workers)) {
             RunSettings settings = new RunSettings(options.epochs(), recovery, collect, stats,
                     options.batchSize());
-            LocalExecution.run(flow.steps(), workers, settings);
+            LocalExecution.run(StepTranslator.translate(flow), workers, settings);
         }
         Map<String, StepStatistics> statistics = new LinkedHashMap<>();
-        for (Step step : flow.steps()) {
+        for (FlowStep step : flow.steps()) {
             StepStats s = stats.get(step.stepId());
             statistics.put(step.stepId(), s == null
                     ? new StepStatistics(step.stepId(), step.operator(), 0, 0, 0)

@@ -8,8 +8,8 @@ import dev.rivulet.RivuletException;
 import dev.rivulet.RunCancelledException;
 import dev.rivulet.RunOptions;
 import dev.rivulet.RunResult;
-import dev.rivulet.engine.Step;
-import dev.rivulet.engine.steps.CaptureStep;
+import dev.rivulet.flow.FlowStep;
+import dev.rivulet.flow.Operation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -151,8 +151,8 @@ public final class Notebook {
             options = options.recovery(RecoveryConfig.sqlite(recoveryDir));
         }
         List<String> captureSteps = new ArrayList<>();
-        for (Step step : flow.steps()) {
-            if (step instanceof CaptureStep) {
+        for (FlowStep step : flow.steps()) {
+            if (step.operation() instanceof Operation.Capture) {
                 captureSteps.add(step.stepId());
             }
         }

@@ -1,7 +1,7 @@
 package dev.rivulet.diagram;
 
 import dev.rivulet.Dataflow;
-import dev.rivulet.engine.Step;
+import dev.rivulet.flow.FlowStep;
 import dev.rivulet.flow.StreamRef;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +28,7 @@ public final class FlowDiagram {
 
     /** The SVG document of {@code flow}. */
     public static String svg(Dataflow flow) {
-        List<Step> steps = flow.steps();
+        List<FlowStep> steps = flow.steps();
         int n = steps.size();
         int[] depth = new int[n];
         for (int i = 0; i < n; i++) {
@@ -79,7 +79,7 @@ public final class FlowDiagram {
         }
         edges.forEach(edge -> svg.append(edge).append('\n'));
         for (int i = 0; i < n; i++) {
-            Step step = steps.get(i);
+            FlowStep step = steps.get(i);
             int x = centerX(column[i], perRow[depth[i]], columns) - BOX_W / 2;
             int y = top(depth[i]);
             String fill = step.inputs().isEmpty() ? "#e3f0ff" : step.isOutput() ? "#e6f7e6" : "#ffffff";
@@ -99,7 +99,7 @@ public final class FlowDiagram {
         return svg.toString();
     }
 
-    private static String portName(Step step, int port) {
+    private static String portName(FlowStep step, int port) {
         if (step.operator().equals("branch")) {
             return "false";
         }

@@ -2,8 +2,10 @@
  * The engine: internal, not part of Rivulet's public API (it may change in any release).
  *
  * <pre>
- *   Dataflow (steps, Serializable)
- *       │  compiled once per worker by {@link dev.rivulet.engine.WorkerGraph}
+ *   Dataflow (its description: FlowSteps, Serializable; shipped to worker processes)
+ *       │  translated once per process by {@link dev.rivulet.engine.steps.StepTranslator}
+ *       ▼
+ *   Steps ── compiled once per worker by {@link dev.rivulet.engine.WorkerGraph}
  *       ▼
  *   Vertex ──local edge──▶ Vertex ──exchange edge──▶ Vertex (on the worker owning the key)
  *     │ wraps an Operator          │ ExchangeSender partitions batches; Transport carries

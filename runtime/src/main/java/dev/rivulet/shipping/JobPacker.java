@@ -1,7 +1,7 @@
 package dev.rivulet.shipping;
 
 import dev.rivulet.Dataflow;
-import dev.rivulet.engine.Step;
+import dev.rivulet.flow.FlowStep;
 import dev.rivulet.shipping.internals.ClassScanner;
 import dev.rivulet.shipping.internals.RecordingObjectOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -69,7 +69,7 @@ public final class JobPacker {
      */
     public static JobPackage pack(Dataflow flow, ClassLoader notebookLoader, Function<String, byte[]> classBytes) {
         Map<String, String> classToStep = new LinkedHashMap<>();
-        for (Step step : flow.steps()) {
+        for (FlowStep step : flow.steps()) {
             Set<String> seen = new LinkedHashSet<>();
             try {
                 serialize(step, seen);

@@ -10,9 +10,11 @@ import dev.rivulet.engine.RecoveryStore;
 import dev.rivulet.engine.ResumePoint;
 import dev.rivulet.engine.RunControl;
 import dev.rivulet.engine.RunSettings;
+import dev.rivulet.engine.Step;
 import dev.rivulet.engine.StepStats;
 import dev.rivulet.engine.Worker;
 import dev.rivulet.engine.WorkerInfo;
+import dev.rivulet.engine.steps.StepTranslator;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,10 +164,11 @@ public final class ClusterNode implements Mesh.Listener {
         RunSettings run = new RunSettings(settings.epochs(), store, settings.captureListener(), stats,
                 settings.batchSize());
         int total = settings.processes() * settings.workersPerProcess();
+        List<Step> steps = StepTranslator.translate(settings.flow());
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < settings.workersPerProcess(); i++) {
             int index = settings.processId() * settings.workersPerProcess() + i;
-            Worker worker = new Worker(settings.flow().steps(), new WorkerInfo(index, total), transport, run,
+            Worker worker = new Worker(steps, new WorkerInfo(index, total), transport, run,
                     control, epoch);
             Thread thread = new Thread(worker, "rivulet-worker-" + index);
             thread.setDaemon(true);

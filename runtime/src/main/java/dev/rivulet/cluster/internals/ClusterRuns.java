@@ -5,9 +5,9 @@ import dev.rivulet.Dataflow;
 import dev.rivulet.RunOptions;
 import dev.rivulet.RunResult;
 import dev.rivulet.StepStatistics;
-import dev.rivulet.engine.Step;
 import dev.rivulet.engine.StepStats;
-import dev.rivulet.engine.steps.CaptureStep;
+import dev.rivulet.flow.FlowStep;
+import dev.rivulet.flow.Operation;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -90,8 +90,8 @@ public final class ClusterRuns {
 
     static Map<String, List<Object>> emptyCaptures(Dataflow flow) {
         Map<String, List<Object>> captured = new LinkedHashMap<>();
-        for (Step step : flow.steps()) {
-            if (step instanceof CaptureStep) {
+        for (FlowStep step : flow.steps()) {
+            if (step.operation() instanceof Operation.Capture) {
                 captured.put(step.stepId(), Collections.synchronizedList(new ArrayList<>()));
             }
         }
@@ -100,7 +100,7 @@ public final class ClusterRuns {
 
     static Map<String, StepStatistics> statistics(Dataflow flow, Map<String, StepStats> stats) {
         Map<String, StepStatistics> statistics = new LinkedHashMap<>();
-        for (Step step : flow.steps()) {
+        for (FlowStep step : flow.steps()) {
             StepStats s = stats.get(step.stepId());
             statistics.put(step.stepId(), s == null
                     ? new StepStatistics(step.stepId(), step.operator(), 0, 0, 0)

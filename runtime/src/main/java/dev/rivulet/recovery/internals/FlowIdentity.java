@@ -1,7 +1,7 @@
 package dev.rivulet.recovery.internals;
 
 import dev.rivulet.Dataflow;
-import dev.rivulet.engine.Step;
+import dev.rivulet.flow.FlowStep;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +17,7 @@ record FlowIdentity(String name, List<String> statefulSteps, String fingerprint)
 
     static FlowIdentity of(Dataflow flow) {
         TreeSet<String> ids = new TreeSet<>();
-        for (Step step : flow.steps()) {
+        for (FlowStep step : flow.steps()) {
             if (step.isStateful()) {
                 ids.add(step.stepId());
             }
