@@ -20,11 +20,6 @@ public abstract class KeyedStep extends Step {
     protected abstract KeyedLogic createLogic(Object key, Object snapshot) throws Exception;
 
     @Override
-    public boolean isStateful() {
-        return true;
-    }
-
-    @Override
     public Router router(int input, WorkerInfo worker) {
         int workers = worker.count();
         return item -> {

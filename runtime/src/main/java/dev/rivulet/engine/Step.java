@@ -5,8 +5,10 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * One step of a flow: its id, the streams it reads, and how to build its runtime on a worker.
- * Steps are {@link Serializable} so that a whole flow can be shipped to worker processes.
+ * One step of a flow as the native engine runs it: its id, the streams it reads, and how to build
+ * its runtime on a worker. {@link dev.rivulet.engine.steps.StepTranslator} makes them from the
+ * flow's description ({@link dev.rivulet.flow.FlowStep}) in each process before a run; the
+ * description, not these, is what travels to worker processes.
  */
 public abstract class Step implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -45,14 +47,4 @@ public abstract class Step implements Serializable {
 
     /** Builds this step's runtime for one worker. */
     public abstract Operator createOperator(WorkerInfo worker) throws Exception;
-
-    /** Whether this step writes items out of the flow (an output or a capture). */
-    public boolean isOutput() {
-        return false;
-    }
-
-    /** Whether this step keeps state or positions that recovery snapshots. */
-    public boolean isStateful() {
-        return false;
-    }
 }

@@ -27,11 +27,6 @@ public final class CaptureStep extends Step {
     }
 
     @Override
-    public boolean isOutput() {
-        return true;
-    }
-
-    @Override
     public Operator createOperator(WorkerInfo worker) {
         return new Operator() {
             private CaptureListener listener;

@@ -47,11 +47,6 @@ public final class InputStep extends Step {
     }
 
     @Override
-    public boolean isStateful() {
-        return source instanceof PartitionedSource;
-    }
-
-    @Override
     public Operator createOperator(WorkerInfo worker) {
         return new Reader(worker);
     }

@@ -40,16 +40,6 @@ public final class OutputStep extends Step {
         return "output";
     }
 
-    @Override
-    public boolean isOutput() {
-        return true;
-    }
-
-    @Override
-    public boolean isStateful() {
-        return sink instanceof PartitionedSink;
-    }
-
     @SuppressWarnings("unchecked")
     private PartitionedSink<Object, Object> partitioned() {
         return (PartitionedSink<Object, Object>) sink;
