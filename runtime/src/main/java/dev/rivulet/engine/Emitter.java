@@ -14,6 +14,7 @@ public final class Emitter implements ItemSink {
     private Object[] buffer;
     private int size;
     private long epoch;
+    private int source = Batch.MIXED;
 
     Emitter(Consumer<Batch> downstream, int capacity) {
         this.downstream = downstream;
@@ -26,6 +27,14 @@ public final class Emitter implements ItemSink {
             flush();
         }
         this.epoch = epoch;
+    }
+
+    /** The input partition the next items come from ({@link Batch#MIXED} if unknown). */
+    void source(int source) {
+        if (size > 0 && source != this.source) {
+            flush();
+        }
+        this.source = source;
     }
 
     /** The epoch that emitted items are stamped with. */
@@ -49,7 +58,7 @@ public final class Emitter implements ItemSink {
         if (size == 0) {
             return;
         }
-        Batch batch = new Batch(epoch, buffer, size);
+        Batch batch = new Batch(epoch, buffer, size, source);
         buffer = new Object[capacity];
         size = 0;
         downstream.accept(batch);

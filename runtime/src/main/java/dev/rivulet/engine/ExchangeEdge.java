@@ -35,10 +35,19 @@ final class ExchangeEdge implements Edge {
     private final long[] epochs;
     private final String stepId;
     private int nextBalanced;
+    /** Into a window step with a data-driven watermark: stamps items and reports watermarks. */
+    private final WatermarkSender watermarks;
+    private final long[][] timeBuffers;
+    private final long[][] markBuffers;
 
     /** @param router null to balance whole batches round-robin */
     ExchangeEdge(int edgeId, Router router, Vertex target, int input, int self, int workers,
             Transport transport, int batchSize) {
+        this(edgeId, router, target, input, self, workers, transport, batchSize, null);
+    }
+
+    ExchangeEdge(int edgeId, Router router, Vertex target, int input, int self, int workers,
+            Transport transport, int batchSize, WatermarkSender watermarks) {
         this.edgeId = edgeId;
         this.router = router;
         this.target = target;
@@ -52,6 +61,13 @@ final class ExchangeEdge implements Edge {
         this.epochs = new long[workers];
         this.stepId = target.stepId();
         this.nextBalanced = (self + 1) % workers;
+        this.watermarks = watermarks;
+        this.timeBuffers = watermarks == null ? null : new long[workers][];
+        this.markBuffers = watermarks == null ? null : new long[workers][];
+    }
+
+    WatermarkSender watermarks() {
+        return watermarks;
     }
 
     int input() {
@@ -74,8 +90,14 @@ final class ExchangeEdge implements Edge {
             if (destination == self) {
                 target.onData(input, batch);
             } else {
-                transport.send(destination, Message.data(edgeId, self, batch));
+                // A partition tag only means something on the worker that read the partition.
+                Batch moved = batch.source == Batch.MIXED ? batch : new Batch(batch.epoch, batch.items, batch.size);
+                transport.send(destination, Message.data(edgeId, self, moved));
             }
+            return;
+        }
+        if (watermarks != null) {
+            stamped(batch);
             return;
         }
         Object[] local = null;
@@ -104,6 +126,58 @@ final class ExchangeEdge implements Edge {
         }
     }
 
+    /** {@link #data} into a watermark step: every item also gets its event time and mark. */
+    private void stamped(Batch batch) {
+        int slot = watermarks.slotOf(batch.source);
+        Object[] local = null;
+        long[] localTimes = null;
+        long[] localMarks = null;
+        int localSize = 0;
+        for (int i = 0; i < batch.size; i++) {
+            Object item = batch.items[i];
+            long time = watermarks.time(item);
+            long mark = watermarks.mark(slot, time);
+            int destination;
+            try {
+                destination = router.route(item);
+            } catch (StepFailure e) {
+                throw e;
+            } catch (Throwable t) {
+                throw StepFailure.onItem(stepId, target.operatorName(), item, t);
+            }
+            if (destination == self) {
+                if (local == null) {
+                    local = new Object[batch.size];
+                    localTimes = new long[batch.size];
+                    localMarks = new long[batch.size];
+                }
+                local[localSize] = item;
+                localTimes[localSize] = time;
+                localMarks[localSize++] = mark;
+            } else {
+                if (sizes[destination] > 0 && epochs[destination] != batch.epoch) {
+                    send(destination);
+                }
+                if (buffers[destination] == null) {
+                    buffers[destination] = new Object[batchSize];
+                    timeBuffers[destination] = new long[batchSize];
+                    markBuffers[destination] = new long[batchSize];
+                }
+                epochs[destination] = batch.epoch;
+                int n = sizes[destination]++;
+                buffers[destination][n] = item;
+                timeBuffers[destination][n] = time;
+                markBuffers[destination][n] = mark;
+                if (n + 1 == batchSize) {
+                    send(destination);
+                }
+            }
+        }
+        if (localSize > 0) {
+            target.onData(input, new Batch(batch.epoch, local, localSize, Batch.MIXED, localTimes, localMarks));
+        }
+    }
+
     private void append(int destination, long epoch, Object item) {
         if (sizes[destination] > 0 && epochs[destination] != epoch) {
             send(destination);
@@ -126,6 +200,15 @@ final class ExchangeEdge implements Edge {
         Object[] items = buffers[destination];
         buffers[destination] = null;
         sizes[destination] = 0;
+        if (watermarks != null) {
+            long[] times = timeBuffers[destination];
+            long[] marks = markBuffers[destination];
+            timeBuffers[destination] = null;
+            markBuffers[destination] = null;
+            transport.send(destination, Message.data(edgeId, self, new Batch(epochs[destination],
+                    items, size, Batch.MIXED, times, marks)));
+            return;
+        }
         transport.send(destination, Message.data(edgeId, self,
                 new Batch(epochs[destination], size == items.length ? items : Arrays.copyOf(items, size), size)));
     }
@@ -135,10 +218,34 @@ final class ExchangeEdge implements Edge {
         for (int d = 0; d < workers; d++) {
             send(d);
         }
+        sendWatermark();
+    }
+
+    /** After the data it covers: this worker's watermark to every instance, if it changed. */
+    private void sendWatermark() {
+        if (watermarks == null) {
+            return;
+        }
+        byte kind = watermarks.update();
+        if (kind < 0) {
+            return;
+        }
+        boolean idle = kind == Message.IDLE;
+        long watermark = watermarks.watermark();
+        for (int d = 0; d < workers; d++) {
+            if (d == self) {
+                target.onSourceWatermark(input, self, watermark, idle);
+            } else {
+                transport.send(d, Message.watermark(edgeId, self, watermark, idle));
+            }
+        }
     }
 
     @Override
     public void frontier(long frontier) {
+        if (watermarks != null) {
+            watermarks.frontier(frontier);
+        }
         flush();
         for (int d = 0; d < workers; d++) {
             if (d == self) {

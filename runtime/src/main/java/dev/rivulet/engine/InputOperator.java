@@ -35,6 +35,23 @@ public abstract class InputOperator extends Operator {
      */
     public abstract boolean balance();
 
+    /**
+     * Asks the input not to spread its items over other workers even if it owns few partitions:
+     * it feeds a window step with a data-driven watermark, which must see each partition's items
+     * on the worker that reads it. Called before {@link #open}.
+     */
+    public void keepPartitionsTogether() {
+    }
+
+    /**
+     * One clock per partition this worker reads, tagged {@code firstTag}, {@code firstTag + 1},
+     * …; the input stamps its batches with the tag of the partition they come from. Called once,
+     * after {@link #open}.
+     */
+    public java.util.List<PartitionClock> partitionClocks(int firstTag) {
+        return java.util.List.of();
+    }
+
     @Override
     public final void onBatch(int input, Batch batch, Outputs out) {
         throw new IllegalStateException("an input has no upstream");

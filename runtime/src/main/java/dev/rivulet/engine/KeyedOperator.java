@@ -1,7 +1,6 @@
 package dev.rivulet.engine;
 
 import dev.rivulet.KV;
-import dev.rivulet.StableHash;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -62,10 +61,7 @@ final class KeyedOperator extends Operator {
     @Override
     public void open(OperatorContext context) throws Exception {
         this.context = context;
-        int worker = context.workerIndex();
-        int workers = context.workerCount();
-        Map<Object, Object> resumed = context.resumeState(
-                key -> StableHash.isRoutable(key) && StableHash.workerFor(key, workers) == worker);
+        Map<Object, Object> resumed = context.resumeState(KeyedStep.ownedKeys(context));
         for (Map.Entry<Object, Object> entry : resumed.entrySet()) {
             if (entry.getValue() == null) {
                 continue;

@@ -4,6 +4,7 @@ import dev.rivulet.KV;
 import dev.rivulet.StableHash;
 import dev.rivulet.flow.StreamRef;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Base of every keyed stateful step: items are {@link KV}s routed by a stable hash of the key to
@@ -30,6 +31,13 @@ public abstract class KeyedStep extends Step {
                 throw StepFailure.invalid(this, item, e.getMessage());
             }
         };
+    }
+
+    /** Which keys' resume state belongs to the worker of {@code context}. */
+    public static Predicate<Object> ownedKeys(OperatorContext context) {
+        int worker = context.workerIndex();
+        int workers = context.workerCount();
+        return key -> StableHash.isRoutable(key) && StableHash.workerFor(key, workers) == worker;
     }
 
     @Override

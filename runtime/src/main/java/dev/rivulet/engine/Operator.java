@@ -30,6 +30,23 @@ public abstract class Operator {
     public void onEof(Outputs out) throws Exception {
     }
 
+    /**
+     * The event-time watermark of the step's input moved forward to {@code watermark} (only for
+     * steps with a data-driven window clock): the minimum over every sender of the step's input
+     * of what it last reported, leaving out idle senders. Called between batches, on the worker
+     * thread; emitted items belong to the open epoch.
+     */
+    public void onWatermark(long watermark, Outputs out) throws Exception {
+    }
+
+    /**
+     * Whether the items this operator emits while handling a batch all come from that batch's
+     * input partition ({@link Batch#source}), so the partition can be known further down.
+     */
+    public boolean keepsSource() {
+        return false;
+    }
+
     /** The earliest wall-clock time (epoch millis) at which {@link #onWake} should run. */
     public long nextWakeMillis() {
         return Long.MAX_VALUE;

@@ -37,6 +37,13 @@ public final class Outputs {
         }
     }
 
+    /** The input partition the items emitted next come from ({@link Batch#MIXED} if unknown). */
+    public void source(int source) {
+        for (Emitter port : ports) {
+            port.source(source);
+        }
+    }
+
     void flush() {
         for (Emitter port : ports) {
             port.flush();

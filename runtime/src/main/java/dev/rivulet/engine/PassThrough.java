@@ -12,6 +12,11 @@ public final class PassThrough extends Operator {
     }
 
     @Override
+    public boolean keepsSource() {
+        return true;
+    }
+
+    @Override
     public void onBatch(int input, Batch batch, Outputs out) {
         Object[] items = batch.items;
         for (int i = 0; i < batch.size; i++) {

@@ -24,6 +24,11 @@ public abstract class StatelessStep extends Step {
      */
     public abstract Stage stage(ItemSink next, StepStats stats);
 
+    @Override
+    public final boolean keepsPartitions() {
+        return true;
+    }
+
     /**
      * The operator of a vertex of this step's own: it passes every item on, and the engine puts
      * this step's stage first on the vertex's output.

@@ -47,4 +47,22 @@ public abstract class Step implements Serializable {
 
     /** Builds this step's runtime for one worker. */
     public abstract Operator createOperator(WorkerInfo worker) throws Exception;
+
+    /**
+     * The data-driven watermark clock of this step's input, if it has one (a window step with
+     * {@link dev.rivulet.window.WindowClock#watermark}): the engine then stamps the items sent
+     * into it with event times and partition watermarks.
+     */
+    public dev.rivulet.window.WindowClock.Watermark<?> inputWatermark() {
+        return null;
+    }
+
+    /**
+     * Whether every item this step emits comes from the input partition of the item that caused
+     * it, one for one (stateless steps, merge, branch): a watermark can then still be tracked per
+     * partition after it.
+     */
+    public boolean keepsPartitions() {
+        return false;
+    }
 }

@@ -25,7 +25,12 @@ final class Vertex {
     private final long[] sourceFrontiers;
     private final int[] slotBase;
     private final ArrayDeque<Object[]> pending = new ArrayDeque<>();
+    private final boolean keepsSource;
     private long frontier;
+    /** Per source slot: its last event-time watermark, and whether it is idle (watermark steps only). */
+    private final long[] sourceWatermarks;
+    private final boolean[] idleSources;
+    private long watermark = Long.MIN_VALUE;
 
     /**
      * @param chains for each output port, the stateless steps fused onto it in order (the first
@@ -45,6 +50,10 @@ final class Vertex {
         }
         sourceFrontiers = new long[total];
         Arrays.fill(sourceFrontiers, startEpoch);
+        sourceWatermarks = new long[total];
+        Arrays.fill(sourceWatermarks, Long.MIN_VALUE);
+        idleSources = new boolean[total];
+        keepsSource = operator.keepsSource();
         Emitter[] emitters = new Emitter[step.outputPorts()];
         ItemSink[] heads = new ItemSink[emitters.length];
         List<Stage> stages = new ArrayList<>();
@@ -116,6 +125,7 @@ final class Vertex {
     private void process(int input, Batch batch) {
         stats.addIn(batch.size);
         outputs.epoch(batch.epoch);
+        outputs.source(keepsSource ? batch.source : Batch.MIXED);
         try {
             operator.onBatch(input, batch, outputs);
         } catch (StepFailure failure) {
@@ -142,6 +152,46 @@ final class Vertex {
     }
 
     /**
+     * A sender of input {@code input} reports its event-time watermark (or that it is idle). The
+     * step's watermark is the minimum over the non-idle slots; it never goes back, and stays put
+     * while every slot is idle.
+     */
+    void onSourceWatermark(int input, int source, long newWatermark, boolean idle) {
+        if (!pending.isEmpty()) {
+            // It covers items that wait for their epoch: it must not overtake them.
+            pending.add(new Object[] {input, new WatermarkUpdate(source, newWatermark, idle)});
+            return;
+        }
+        applyWatermark(input, source, newWatermark, idle);
+    }
+
+    private record WatermarkUpdate(int source, long watermark, boolean idle) {
+    }
+
+    private void applyWatermark(int input, int source, long newWatermark, boolean idle) {
+        int slot = slotBase[input] + source;
+        sourceWatermarks[slot] = Math.max(sourceWatermarks[slot], newWatermark);
+        idleSources[slot] = idle;
+        long min = Long.MAX_VALUE;
+        boolean any = false;
+        for (int i = 0; i < sourceWatermarks.length; i++) {
+            if (!idleSources[i]) {
+                min = Math.min(min, sourceWatermarks[i]);
+                any = true;
+            }
+        }
+        if (!any || min <= watermark || frontier == DONE) {
+            return;
+        }
+        watermark = min;
+        long advanced = min;
+        outputs.epoch(frontier);
+        outputs.source(Batch.MIXED);
+        call(() -> operator.onWatermark(advanced, outputs), "advancing the watermark");
+        outputs.flush();
+    }
+
+    /**
      * Closes every epoch below {@code target} (delivering waiting batches as their epochs open),
      * runs the end of input when {@code target} is {@link #DONE}, and forwards the frontier.
      */
@@ -153,7 +203,9 @@ final class Vertex {
         if (target == DONE) {
             last = frontier;
             for (Object[] waiting : pending) {
-                last = Math.max(last, ((Batch) waiting[1]).epoch);
+                if (waiting[1] instanceof Batch batch) {
+                    last = Math.max(last, batch.epoch);
+                }
             }
         }
         while (frontier < last) {
@@ -163,6 +215,7 @@ final class Vertex {
         }
         if (target == DONE) {
             outputs.epoch(frontier);
+            outputs.source(Batch.MIXED);
             call(() -> operator.onEof(outputs), "finishing at the end of input");
             outputs.flush();
             closeEpoch(frontier);
@@ -175,19 +228,30 @@ final class Vertex {
 
     private void closeEpoch(long epoch) {
         outputs.epoch(epoch);
+        outputs.source(Batch.MIXED);
         call(() -> operator.onEpochClose(epoch, outputs), "closing epoch " + epoch);
         outputs.flush();
     }
 
     private void deliverPending() {
         int n = pending.size();
+        boolean kept = false;
         for (int i = 0; i < n; i++) {
             Object[] waiting = pending.poll();
+            if (waiting[1] instanceof WatermarkUpdate update) {
+                if (kept) {
+                    pending.add(waiting);
+                } else {
+                    applyWatermark((Integer) waiting[0], update.source(), update.watermark(), update.idle());
+                }
+                continue;
+            }
             Batch batch = (Batch) waiting[1];
             if (batch.epoch == frontier) {
                 process((Integer) waiting[0], batch);
             } else {
                 pending.add(waiting);
+                kept = true;
             }
         }
     }
@@ -198,6 +262,7 @@ final class Vertex {
             return false;
         }
         outputs.epoch(frontier);
+        outputs.source(Batch.MIXED);
         call(() -> operator.onWake(nowMillis, outputs), "running a timer");
         outputs.flush();
         return true;

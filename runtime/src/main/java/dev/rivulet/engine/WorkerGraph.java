@@ -29,6 +29,11 @@ final class WorkerGraph {
     private final List<Vertex> vertices = new ArrayList<>();
     private final List<Vertex> inputs = new ArrayList<>();
     private final List<ExchangeEdge> exchanges = new ArrayList<>();
+    private final Map<Vertex, List<PartitionClock>> clocksOf = new HashMap<>();
+    /** Per vertex, its upstream vertices whose batches keep their partition (null: they do not). */
+    private final Map<Vertex, List<Vertex>> upstreams = new HashMap<>();
+    private final Map<WatermarkSender, Vertex> senders = new java.util.LinkedHashMap<>();
+    private int nextTag;
     private boolean idleInput;
 
     WorkerGraph(List<Step> steps, WorkerInfo worker, Transport transport, RunSettings settings,
@@ -63,6 +68,7 @@ final class WorkerGraph {
                 follower.put(fusedInto[t], t);
             }
         }
+        boolean[] keepTogether = inputsFeedingWatermarks();
         Vertex[] vertexOf = new Vertex[steps.size()];
         for (int s = 0; s < steps.size(); s++) {
             if (fusedInto[s] != null) {
@@ -82,10 +88,18 @@ final class WorkerGraph {
                     chains(s, follower), this::statsOf);
             vertices.add(vertex);
             vertexOf[s] = vertex;
-            if (operator instanceof InputOperator) {
+            if (operator instanceof InputOperator input) {
                 inputs.add(vertex);
+                if (keepTogether[s]) {
+                    input.keepPartitionsTogether();
+                }
             }
             operator.open(new Context(step, stats));
+            if (operator instanceof InputOperator input) {
+                List<PartitionClock> clocks = input.partitionClocks(nextTag);
+                nextTag += clocks.size();
+                clocksOf.put(vertex, clocks);
+            }
         }
         for (int s = 0; s < steps.size(); s++) {
             if (fusedInto[s] != null) {
@@ -103,17 +117,85 @@ final class WorkerGraph {
                 Vertex source = vertexOf[root.step()];
                 Router router = routers.get(s)[i];
                 Edge edge;
+                boolean keepsPartitions = false;
                 if (router != null) {
-                    edge = exchange(router, target, i);
+                    WatermarkSender watermarks = step.inputWatermark() == null ? null
+                            : new WatermarkSender(step, step.inputWatermark());
+                    ExchangeEdge exchange = exchange(router, target, i, watermarks);
+                    if (watermarks != null) {
+                        senders.put(watermarks, source);
+                    }
+                    edge = exchange;
                 } else if (worker.count() > 1 && isInput(ref)) {
                     boolean balance = ((InputOperator) source.operator()).balance();
-                    edge = exchange(balance ? null : ExchangeEdge.SELF, target, i);
+                    edge = exchange(balance ? null : ExchangeEdge.SELF, target, i, null);
+                    keepsPartitions = !balance;
                 } else {
                     edge = new LocalEdge(target, i);
+                    keepsPartitions = true;
                 }
                 source.connect(root.port(), edge);
+                upstreams.computeIfAbsent(target, v -> new ArrayList<>()).add(keepsPartitions ? source : null);
             }
         }
+        senders.forEach((watermarks, source) -> {
+            List<PartitionClock> clocks = new ArrayList<>();
+            boolean mixed = partitionsBehind(source, clocks, new java.util.HashSet<>());
+            watermarks.track(clocks, mixed);
+        });
+    }
+
+    /**
+     * Collects the partition clocks of this worker's inputs whose items reach {@code vertex} with
+     * their partition known; returns whether items without a partition may reach it too.
+     */
+    private boolean partitionsBehind(Vertex vertex, List<PartitionClock> out, java.util.Set<Vertex> seen) {
+        if (!seen.add(vertex)) {
+            return false;
+        }
+        if (vertex.operator() instanceof InputOperator) {
+            out.addAll(clocksOf.getOrDefault(vertex, List.of()));
+            return false;
+        }
+        if (!vertex.operator().keepsSource()) {
+            return true;
+        }
+        boolean mixed = false;
+        for (Vertex upstream : upstreams.getOrDefault(vertex, List.of())) {
+            mixed |= upstream == null || partitionsBehind(upstream, out, seen);
+        }
+        return mixed;
+    }
+
+    /**
+     * For each step, whether it is an input that feeds a data-driven watermark step through steps
+     * that keep partitions: such an input is not balanced over workers.
+     */
+    private boolean[] inputsFeedingWatermarks() {
+        boolean[] keep = new boolean[steps.size()];
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+        for (int s = 0; s < steps.size(); s++) {
+            if (steps.get(s).inputWatermark() != null) {
+                todo.add(s);
+            }
+        }
+        boolean[] seen = new boolean[steps.size()];
+        while (!todo.isEmpty()) {
+            int s = todo.poll();
+            for (StreamRef ref : steps.get(s).inputs()) {
+                int up = ref.step();
+                if (seen[up]) {
+                    continue;
+                }
+                seen[up] = true;
+                if (steps.get(up) instanceof InputStep) {
+                    keep[up] = true;
+                } else if (steps.get(up).keepsPartitions()) {
+                    todo.add(up);
+                }
+            }
+        }
+        return keep;
     }
 
     private StepStats statsOf(Step step) {
@@ -168,9 +250,9 @@ final class WorkerGraph {
         return steps.get(ref.step()) instanceof InputStep;
     }
 
-    private ExchangeEdge exchange(Router router, Vertex target, int input) {
+    private ExchangeEdge exchange(Router router, Vertex target, int input, WatermarkSender watermarks) {
         ExchangeEdge edge = new ExchangeEdge(exchanges.size(), router, target, input,
-                worker.index(), worker.count(), transport, settings.batchSize());
+                worker.index(), worker.count(), transport, settings.batchSize(), watermarks);
         exchanges.add(edge);
         return edge;
     }
@@ -178,8 +260,11 @@ final class WorkerGraph {
     /** Delivers a message from another worker. */
     void deliver(Message message) {
         ExchangeEdge edge = exchanges.get(message.edgeId);
-        if (message.isFrontier()) {
+        if (message.kind == Message.FRONTIER) {
             edge.target().onSourceFrontier(edge.input(), message.fromWorker, message.frontier);
+        } else if (message.isFrontier()) {
+            edge.target().onSourceWatermark(edge.input(), message.fromWorker, message.frontier,
+                    message.kind == Message.IDLE);
         } else {
             edge.target().onData(edge.input(), message.batch);
         }

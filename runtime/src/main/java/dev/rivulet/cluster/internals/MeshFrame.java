@@ -20,6 +20,9 @@ sealed interface MeshFrame {
     byte FAIL = 14;
     byte BYE = 15;
     byte FLUSH_MARKER = 16;
+    byte WATERMARK = 17;
+    /** A data frame whose batch also carries item times and partition watermarks. */
+    byte TIMED_DATA = 18;
 
     /** A batch or an edge frontier for one worker of the receiving process. */
     record Data(int toWorker, Message message) implements MeshFrame {
@@ -51,14 +54,25 @@ sealed interface MeshFrame {
 
     static ByteBuf encodeMessage(ByteBufAllocator alloc, int toWorker, Message message,
             ItemSerializer serializer) {
-        ByteBuf buf = alloc.buffer(message.isFrontier() ? 24 : 256);
-        if (message.isFrontier()) {
+        ByteBuf buf = alloc.buffer(message.isFrontier() ? 25 : 256);
+        if (message.kind == Message.FRONTIER) {
             buf.writeByte(FRONTIER).writeInt(toWorker).writeInt(message.edgeId).writeInt(message.fromWorker)
                     .writeLong(message.frontier);
+        } else if (message.isFrontier()) {
+            buf.writeByte(WATERMARK).writeInt(toWorker).writeInt(message.edgeId).writeInt(message.fromWorker)
+                    .writeLong(message.frontier).writeBoolean(message.kind == Message.IDLE);
         } else {
             Batch batch = message.batch;
-            buf.writeByte(DATA).writeInt(toWorker).writeInt(message.edgeId).writeInt(message.fromWorker)
-                    .writeLong(batch.epoch);
+            boolean timed = batch.times != null;
+            buf.writeByte(timed ? TIMED_DATA : DATA).writeInt(toWorker).writeInt(message.edgeId)
+                    .writeInt(message.fromWorker).writeLong(batch.epoch);
+            if (timed) {
+                // The partition tag stays behind: it only means something on the worker that read it.
+                buf.writeInt(batch.size);
+                for (int i = 0; i < batch.size; i++) {
+                    buf.writeLong(batch.times[i]).writeLong(batch.marks[i]);
+                }
+            }
             try {
                 serializer.writeItems(batch.items, batch.size, buf);
             } catch (RuntimeException e) {
@@ -105,9 +119,30 @@ sealed interface MeshFrame {
                 Object[] items = serializer.readItems(frame);
                 return new Data(to, Message.data(edge, from, new Batch(epoch, items, items.length)));
             }
+            case TIMED_DATA -> {
+                int to = frame.readInt();
+                int edge = frame.readInt();
+                int from = frame.readInt();
+                long epoch = frame.readLong();
+                int n = frame.readInt();
+                long[] times = new long[n];
+                long[] marks = new long[n];
+                for (int i = 0; i < n; i++) {
+                    times[i] = frame.readLong();
+                    marks[i] = frame.readLong();
+                }
+                Object[] items = serializer.readItems(frame);
+                return new Data(to, Message.data(edge, from,
+                        new Batch(epoch, items, items.length, Batch.MIXED, times, marks)));
+            }
             case FRONTIER -> {
                 int to = frame.readInt();
                 return new Data(to, Message.frontier(frame.readInt(), frame.readInt(), frame.readLong()));
+            }
+            case WATERMARK -> {
+                int to = frame.readInt();
+                return new Data(to, Message.watermark(frame.readInt(), frame.readInt(), frame.readLong(),
+                        frame.readBoolean()));
             }
             case PROGRESS -> {
                 return new Progress(frame.readInt(), frame.readLong());

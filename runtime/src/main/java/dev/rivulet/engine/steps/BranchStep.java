@@ -31,8 +31,18 @@ public final class BranchStep extends Step {
     }
 
     @Override
+    public boolean keepsPartitions() {
+        return true;
+    }
+
+    @Override
     public Operator createOperator(WorkerInfo worker) {
         return new Operator() {
+            @Override
+            public boolean keepsSource() {
+                return true;
+            }
+
             @Override
             public void onBatch(int input, Batch batch, Outputs out) {
                 Object[] items = batch.items;

@@ -4,6 +4,7 @@ import dev.rivulet.engine.InputOperator;
 import dev.rivulet.engine.Operator;
 import dev.rivulet.engine.OperatorContext;
 import dev.rivulet.engine.Outputs;
+import dev.rivulet.engine.PartitionClock;
 import dev.rivulet.engine.PartitionOwners;
 import dev.rivulet.engine.Step;
 import dev.rivulet.engine.StepFailure;
@@ -56,6 +57,7 @@ public final class InputStep extends Step {
         final String key;
         final SourcePartition<Object, Object> partitioned;
         final DynamicSourcePartition<Object> dynamic;
+        final PartitionClock clock = new PartitionClock(System.nanoTime());
         boolean emittedThisEpoch;
         boolean exhausted;
         boolean closed;
@@ -81,6 +83,13 @@ public final class InputStep extends Step {
                 }
             }
         }
+    }
+
+    /**
+     * A partition's recovery state when it feeds windows with a data-driven watermark: the
+     * source's position and, per window step, the largest event time the partition had produced.
+     */
+    public record PartitionPosition(Object position, Map<String, Long> maxEventTimes) implements java.io.Serializable {
     }
 
     /**
@@ -126,6 +135,7 @@ public final class InputStep extends Step {
         private long epochStartNanos = -1;
         private int batchSize = 1024;
         private boolean balance;
+        private boolean keepTogether;
 
         Reader(WorkerInfo worker) {
             this.worker = worker;
@@ -150,16 +160,24 @@ public final class InputStep extends Step {
                     Set<Object> unknown = new HashSet<>(resume.keySet());
                     for (String key : owners.ownedBy(worker.index())) {
                         unknown.remove(key);
-                        SourcePartition<Object, Object> partition = ps.buildPart(key, resume.get(key));
+                        Object resumed = resume.get(key);
+                        Map<String, Long> maxima = Map.of();
+                        if (resumed instanceof PartitionPosition position) {
+                            resumed = position.position();
+                            maxima = position.maxEventTimes();
+                        }
+                        SourcePartition<Object, Object> partition = ps.buildPart(key, resumed);
                         if (partition != null) {
-                            parts.add(new Part(key, partition, null));
+                            Part part = new Part(key, partition, null);
+                            part.clock.restore(maxima);
+                            parts.add(part);
                         }
                     }
                     if (!unknown.isEmpty()) {
                         LOG.warn("step '{}': resume state exists for unknown partitions {}; "
                                 + "did the partitions of the source change?", stepId(), unknown);
                     }
-                    balance = worker.count() > 1 && owners.all().size() < worker.count();
+                    balance = worker.count() > 1 && owners.all().size() < worker.count() && !keepTogether;
                 } else {
                     DynamicSource<Object> ds = (DynamicSource<Object>) source;
                     DynamicSourcePartition<Object> reader = ds.build(worker.index(), worker.count());
@@ -175,6 +193,21 @@ public final class InputStep extends Step {
         @Override
         public boolean balance() {
             return balance;
+        }
+
+        @Override
+        public void keepPartitionsTogether() {
+            keepTogether = true;
+        }
+
+        @Override
+        public List<PartitionClock> partitionClocks(int firstTag) {
+            List<PartitionClock> clocks = new ArrayList<>();
+            for (Part part : parts) {
+                part.clock.tag(firstTag + clocks.size());
+                clocks.add(part.clock);
+            }
+            return clocks;
         }
 
         @Override
@@ -198,6 +231,7 @@ public final class InputStep extends Step {
                     continue;
                 }
                 boolean more;
+                out.source(part.clock.tag());
                 emitting.start(out);
                 try {
                     more = part.next(emitting, max);
@@ -212,9 +246,11 @@ public final class InputStep extends Step {
                     part.emittedThisEpoch = true;
                     emitted = true;
                     context.stats().addOut(n);
+                    part.clock.produced(nowNanos);
                 }
                 if (!more) {
                     part.exhausted = true;
+                    part.clock.ended(out.epoch());
                 } else {
                     anyOpen = true;
                 }
@@ -235,7 +271,10 @@ public final class InputStep extends Step {
                 if (part.partitioned != null && (part.emittedThisEpoch || part.exhausted)
                         && !part.closed) {
                     try {
-                        context.snapshot(part.key, epoch, part.partitioned.snapshot());
+                        Object position = part.partitioned.snapshot();
+                        Map<String, Long> maxima = part.clock.maxima();
+                        context.snapshot(part.key, epoch,
+                                maxima.isEmpty() ? position : new PartitionPosition(position, maxima));
                     } catch (Throwable t) {
                         throw StepFailure.during(InputStep.this,
                                 "snapshotting partition '" + part.key + "'", t);

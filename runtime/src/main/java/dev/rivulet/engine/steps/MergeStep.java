@@ -20,6 +20,11 @@ public final class MergeStep extends Step {
     }
 
     @Override
+    public boolean keepsPartitions() {
+        return true;
+    }
+
+    @Override
     public Operator createOperator(WorkerInfo worker) {
         return PassThrough.INSTANCE;
     }

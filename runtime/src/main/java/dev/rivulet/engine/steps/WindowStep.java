@@ -2,10 +2,13 @@ package dev.rivulet.engine.steps;
 
 import dev.rivulet.engine.KeyedLogic;
 import dev.rivulet.engine.KeyedStep;
+import dev.rivulet.engine.Operator;
+import dev.rivulet.engine.WorkerInfo;
 import dev.rivulet.flow.StreamRef;
 import dev.rivulet.window.WindowClock;
 import dev.rivulet.window.Windower;
 import dev.rivulet.window.internals.Aggregator;
+import dev.rivulet.window.internals.WatermarkWindowOperator;
 import dev.rivulet.window.internals.WindowKeyLogic;
 import java.util.Objects;
 
@@ -36,6 +39,20 @@ public abstract class WindowStep extends KeyedStep {
     @Override
     public int outputPorts() {
         return 2;
+    }
+
+    @Override
+    public WindowClock.Watermark<?> inputWatermark() {
+        return clock instanceof WindowClock.Watermark<?> watermark ? watermark : null;
+    }
+
+    /** With the data-driven clock, one operator per worker keeps every key's windows and timers. */
+    @Override
+    public Operator createOperator(WorkerInfo worker) {
+        if (clock instanceof WindowClock.Watermark<?>) {
+            return new WatermarkWindowOperator(this, windower, aggregator());
+        }
+        return super.createOperator(worker);
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class SlidingWindows implements WindowSet {
             return false;
         }
         boolean late = false;
+        boolean accepted = false;
         for (long index = firstIndex(time); ; index++) {
             long start = startOf(index);
             if (start > time) {
@@ -67,8 +68,10 @@ public final class SlidingWindows implements WindowSet {
             }
             window.acc = aggregator.add(window.acc, value, time);
             last = window;
+            accepted = true;
         }
-        return late;
+        // Late only when every window of the item has closed: one open window takes it.
+        return late && !accepted;
     }
 
     /** The windows {@code time} belongs to, as (index, end) pairs, for tests of the geometry. */

@@ -53,7 +53,8 @@ public final class WindowKeyLogic implements KeyedLogic {
         return new ClockState.SystemTime();
     }
 
-    private static WindowSet newWindows(Windower windower) {
+    /** Empty windows of {@code windower}, for a key seen for the first time. */
+    public static WindowSet newWindows(Windower windower) {
         if (windower instanceof Windower.Sliding sliding) {
             return new SlidingWindows(sliding.length().toMillis(), sliding.offset().toMillis(),
                     sliding.alignTo().toEpochMilli());

@@ -10,8 +10,9 @@ public interface WindowSet extends Serializable {
      * Adds a value with item time {@code time} to every window it belongs to that is still open
      * at {@code watermark}.
      *
-     * @return whether the value was late: it belongs to a window that has already closed (for
-     *     sessions: it joins no open session and is behind the watermark)
+     * @return whether the value was late: it belongs to at least one window and every window it
+     *     belongs to has already closed (for sessions: it joins no open session and is behind
+     *     the watermark)
      */
     boolean insert(long time, Object value, long watermark, Aggregator aggregator) throws Exception;
 
