@@ -143,8 +143,9 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
 
     /**
      * Keeps a state per key: for each value, {@code mapper(state, value)} returns the new state and
-     * the value to emit. A key without state starts from {@code builder.build()}; returning a
-     * {@code null} state forgets it.
+     * the value to emit. A key without state starts from {@code builder.build()}, which may be
+     * {@code null} — "no state yet", as Bytewax's {@code lambda: None}: the mapper then receives
+     * {@code null}; returning a {@code null} state forgets the key.
      *
      * <pre>{@code
      * byWord.statefulMap("running-count", () -> 0L,

@@ -76,7 +76,14 @@ public final class Rivulet {
             RunSettings settings = new RunSettings(options.epochs(), recovery, collect, stats,
                     options.batchSize());
             LocalExecution.run(StepTranslator.translate(flow), workers, settings);
+        } catch (RivuletException e) {
+            throw e.withPartialResult(result(flow, captured, stats, start, workers));
         }
+        return result(flow, captured, stats, start, workers);
+    }
+
+    private static RunResult result(Dataflow flow, Map<String, List<Object>> captured, Map<String, StepStats> stats,
+            long start, int workers) {
         Map<String, StepStatistics> statistics = new LinkedHashMap<>();
         for (FlowStep step : flow.steps()) {
             StepStats s = stats.get(step.stepId());

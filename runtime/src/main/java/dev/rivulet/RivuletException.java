@@ -14,6 +14,7 @@ public class RivuletException extends RuntimeException {
     private final String operator;
     private final int workerIndex;
     private final String item;
+    private transient RunResult partialResult;
 
     public RivuletException(String message, Throwable cause, String stepId, String operator,
             int workerIndex, String item) {
@@ -45,6 +46,31 @@ public class RivuletException extends RuntimeException {
     /** The worker on which it failed, or -1. */
     public int workerIndex() {
         return workerIndex;
+    }
+
+    /**
+     * What the failed run had produced up to the failure: the items captured so far (in
+     * {@link RunResult#captured}) and the step statistics. {@code null} when the run never
+     * started (a flow that does not validate, workers that could not start).
+     *
+     * <pre>{@code
+     * try {
+     *     Rivulet.runMain(flow);
+     * } catch (RivuletException e) {
+     *     List<Object> before = e.partialResult().captured("out");
+     * }
+     * }</pre>
+     */
+    public RunResult partialResult() {
+        return partialResult;
+    }
+
+    /** Attaches the failed run's result so far (done by the runners; the first one wins). */
+    public RivuletException withPartialResult(RunResult result) {
+        if (partialResult == null) {
+            partialResult = result;
+        }
+        return this;
     }
 
     /** The offending item, shortened, or {@code null} when no single item was involved. */

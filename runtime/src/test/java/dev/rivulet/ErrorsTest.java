@@ -257,4 +257,19 @@ class ErrorsTest {
         assertThat(Rivulet.run(flow, 8, RunOptions.defaults().epochs(EpochConfig.testing()))
                 .<KV<Integer, Integer>>captured("out")).hasSize(3);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void aFailedRunsCapturedItemsUpToTheFailureAreInTheException(int workers) {
+        var flow = new Dataflow("partial");
+        flow.input("inp", Sources.testing(List.of(1, 2, 3, 0, 5)))
+                .capture("before")
+                .map("invert", x -> 12 / x)
+                .capture("out");
+        RivuletException failure = (RivuletException) org.assertj.core.api.Assertions.catchThrowable(
+                () -> Rivulet.run(flow, workers, RunOptions.defaults().epochs(EpochConfig.testing())));
+        assertThat(failure.partialResult()).isNotNull();
+        assertThat(failure.partialResult().<Integer>captured("out")).containsExactly(12, 6, 4);
+        assertThat(failure.partialResult().<Integer>captured("before")).containsSubsequence(1, 2, 3, 0);
+    }
 }

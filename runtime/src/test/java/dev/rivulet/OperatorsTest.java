@@ -260,4 +260,18 @@ class OperatorsTest {
         }
         assertThat(buffer.toString("UTF-8")).isEqualTo("a\nb\n");
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 4})
+    void statefulMapBuilderMayReturnNullMeaningNoStateYet(int workers) {
+        var flow = new Dataflow("builder-null");
+        KeyedStream.of(flow.input("inp", Sources.testing(List.of("a", "b", "a", "a", "b")))
+                        .map("pair", w -> KV.of(w, w)))
+                .statefulMap("seen-before", () -> null,
+                        (String last, String w) -> StateUpdate.of(w, last == null ? "first " + w : "again " + w))
+                .capture("out");
+        List<KV<String, String>> out = run(flow, workers).captured("out");
+        assertThat(out).containsExactlyInAnyOrder(KV.of("a", "first a"), KV.of("b", "first b"),
+                KV.of("a", "again a"), KV.of("a", "again a"), KV.of("b", "again b"));
+    }
 }

@@ -247,4 +247,26 @@ class WindowOperatorsTest {
                 RunOptions.defaults().epochs(dev.rivulet.EpochConfig.testing())).captured("out"));
         assertThat(out).extracting(kv -> kv.value().value().val()).containsExactly("abc", "d");
     }
+
+    /** Issue 16: a sliding item late for one window but taken by another is not late. */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void aSlidingItemIsLateOnlyWhenEveryWindowOfItHasClosed(boolean watermark) throws Exception {
+        Dataflow flow = new Dataflow("sliding-late");
+        WindowClock<Ev> clock = watermark ? WindowClock.watermark(Ev::time, Duration.ZERO) : ECC0;
+        WindowedStream<String, Ev, List<Ev>> windows = keyedAll(flow,
+                List.of(ev(1, "a"), ev(12, "b"), ev(7, "in [5, 15) only"), ev(3, "all closed")))
+                .collectWindow("slide", clock,
+                        Windower.sliding(Duration.ofSeconds(10), Duration.ofSeconds(5), A));
+        windows.capture("out");
+        windows.late().capture("late");
+        RunResult result = Rivulet.runMain(flow);
+        assertThat(result.stats("slide").lateItems()).isEqualTo(1);
+        assertThat(result.<KV<String, Ev>>captured("late")).containsExactly(KV.of("ALL", ev(3, "all closed")));
+        List<KV<String, WindowResult<List<Ev>>>> out = sortedByStart(result.captured("out"));
+        assertThat(out).extracting(kv -> kv.value().start()).contains(A.plusSeconds(5));
+        assertThat(out).filteredOn(kv -> kv.value().start().equals(A.plusSeconds(5)))
+                .extracting(kv -> kv.value().value())
+                .containsExactly(List.of(ev(7, "in [5, 15) only"), ev(12, "b")));
+    }
 }

@@ -3,6 +3,7 @@ package dev.rivulet.cluster.internals;
 import dev.rivulet.CaptureListener;
 import dev.rivulet.Dataflow;
 import dev.rivulet.RunOptions;
+import dev.rivulet.RivuletException;
 import dev.rivulet.RunResult;
 import dev.rivulet.StepStatistics;
 import dev.rivulet.engine.StepStats;
@@ -55,7 +56,13 @@ public final class ClusterRuns {
             node.abandon();
             throw e;
         }
-        Map<String, StepStats> stats = node.run(resolved);
+        Map<String, StepStats> stats;
+        try {
+            stats = node.run(resolved);
+        } catch (RivuletException e) {
+            throw e.withPartialResult(new RunResult(captured, Map.of(), Duration.ofNanos(System.nanoTime() - start),
+                    addresses.size() * workersPerProcess));
+        }
         return new RunResult(captured, statistics(flow, stats), Duration.ofNanos(System.nanoTime() - start),
                 addresses.size() * workersPerProcess);
     }

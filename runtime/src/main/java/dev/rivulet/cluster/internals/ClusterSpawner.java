@@ -132,6 +132,9 @@ public final class ClusterSpawner {
                 child.sendJob(secret, server.getLocalPort(), job);
             }
             supervise();
+        } catch (RivuletException e) {
+            throw e.withPartialResult(new RunResult(captured, ClusterRuns.statistics(flow, stats),
+                    Duration.ofNanos(System.nanoTime() - start), processes * workersPerProcess));
         } catch (IOException e) {
             ChildProcess.killAndAwait(started);
             throw startFailure(e);

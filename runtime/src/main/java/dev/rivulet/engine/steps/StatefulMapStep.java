@@ -11,7 +11,8 @@ import dev.rivulet.engine.KeyedOutput;
 /**
  * {@code statefulMap(stepId, builder, mapper)}: for every value, {@code mapper(state, value)}
  * returns the new state and the value to emit (emitted for every input, even {@code null}). A key
- * without state gets {@code builder.build()} first; a {@code null} new state forgets the key.
+ * without state gets {@code builder.build()} first, which may be {@code null} ("no state yet":
+ * the mapper then receives {@code null}); a {@code null} new state forgets the key.
  */
 public final class StatefulMapStep extends KeyedStep {
     private final StateBuilder<Object> builder;
@@ -46,11 +47,8 @@ public final class StatefulMapStep extends KeyedStep {
         @Override
         public void onValue(Object value, KeyedOutput out) throws Exception {
             if (state == null) {
+                // May stay null (Bytewax's `lambda: None`): the mapper then gets null, "no state yet".
                 state = builder.build();
-                if (state == null) {
-                    throw new IllegalStateException("the state builder returned null; "
-                            + "return an initial state such as 0 or a new list");
-                }
             }
             StateUpdate<?, ?> update = mapper.apply(state, value);
             if (update == null) {
