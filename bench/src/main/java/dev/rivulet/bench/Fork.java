@@ -4,14 +4,17 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * Runs one workload in a fresh JVM with this JVM's class path, passing its output
- * through and collecting its result rows (lines starting with {@value #PREFIX}).
+ * Runs one measurement in a fresh JVM, passing its output through and collecting its result
+ * rows (lines starting with {@value #PREFIX}). Flink variants run {@code FlinkMain} on the
+ * Flink module's class path ({@code bench-flink/target}); everything else runs
+ * {@link BenchMain} on this JVM's.
  */
 final class Fork {
     private static final String PREFIX = "ROW\t";
@@ -21,11 +24,10 @@ final class Fork {
 
     /**
      * Throughput workloads get a large, pre-touched heap and the throughput collector, the same
-     * for Rivulet and its baseline; start-up is measured in a JVM with default settings, as a
-     * user's JVM would be.
+     * for every system; start-up is measured in a JVM with default settings, as a user's would be.
      */
     static List<String> jvmOptions(String workload) {
-        return workload.equals("W4") || workload.equals("prepare") ? List.of()
+        return workload.equals("startup") || workload.equals("prepare") ? List.of()
                 : List.of("-Xms6g", "-Xmx6g", "-XX:+UseParallelGC", "-XX:+AlwaysPreTouch");
     }
 
@@ -33,36 +35,33 @@ final class Fork {
         return PREFIX + String.join("\t", row);
     }
 
-    /**
-     * Runs {@code workload} in {@code forks} JVMs; for each row (workload and variant) keeps the
-     * one with the median time.
-     */
-    static List<String[]> median(String workload, boolean quick, int forks) throws IOException, InterruptedException {
-        List<List<String[]>> runs = new ArrayList<>();
-        for (int i = 0; i < forks; i++) {
-            runs.add(run(workload, quick));
+    /** One measurement of {@code variant} of {@code workload} in a fresh JVM. */
+    static Measure.Result measure(String workload, String variant, boolean quick)
+            throws IOException, InterruptedException {
+        List<String[]> rows = run(workload, quick, List.of(variant));
+        if (rows.size() != 1) {
+            throw new IllegalStateException(workload + " " + variant + " printed no result");
         }
-        List<String[]> rows = new ArrayList<>();
-        for (int r = 0; r < runs.get(0).size(); r++) {
-            List<String[]> samples = new ArrayList<>();
-            for (List<String[]> run : runs) {
-                samples.add(run.get(r));
-            }
-            samples.sort(Comparator.comparingDouble(row -> Double.parseDouble(row[2].split(" ")[0])));
-            rows.add(samples.get(samples.size() / 2));
-        }
-        return rows;
+        String[] row = rows.get(0);
+        return new Measure.Result(Double.parseDouble(row[2]), Long.parseLong(row[3]), Long.parseLong(row[4]));
     }
 
-    static List<String[]> run(String workload, boolean quick) throws IOException, InterruptedException {
+    static List<String[]> run(String workload, boolean quick, List<String> extra)
+            throws IOException, InterruptedException {
+        boolean flink = !extra.isEmpty() && extra.get(0).startsWith("flink-");
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
         command.addAll(jvmOptions(workload));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(BenchMain.class.getName());
+        if (flink) {
+            command.addAll(List.of("--add-opens=java.base/java.util=ALL-UNNAMED",
+                    "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                    "-cp", flinkClasspath(), "dev.rivulet.bench.FlinkMain"));
+        } else {
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchMain.class.getName()));
+        }
         command.add("--fork");
         command.add(workload);
+        command.addAll(extra);
         if (quick) {
             command.add("--quick");
         }
@@ -81,8 +80,18 @@ final class Fork {
         }
         int exit = process.waitFor();
         if (exit != 0) {
-            throw new IllegalStateException("workload " + workload + " failed in its JVM (exit " + exit + ")");
+            throw new IllegalStateException(workload + " " + extra + " failed in its JVM (exit " + exit + ")");
         }
         return rows;
+    }
+
+    private static String flinkClasspath() throws IOException {
+        Path target = Path.of("bench-flink/target");
+        List<String> entries = new ArrayList<>();
+        try (var jars = Files.list(target)) {
+            jars.filter(p -> p.getFileName().toString().endsWith(".jar")).forEach(p -> entries.add(p.toString()));
+        }
+        entries.add(target.resolve("lib").toString() + "/*");
+        return String.join(java.io.File.pathSeparator, entries);
     }
 }

@@ -17,23 +17,10 @@ final class StatelessChain {
     private StatelessChain() {
     }
 
-    static long baseline(int[] ints) {
-        long count = 0;
-        long sum = 0;
-        for (int x : ints) {
-            int y = x * 2;
-            if (y % 3 != 0) {
-                count++;
-                sum += y + 1;
-            }
-        }
-        return count * 31 + sum;
-    }
-
-    static long rivulet(Integer[] ints, int workers) {
+    static long rivulet(int[] ints, int workers) {
         Counter counter = new Counter();
         Dataflow flow = new Dataflow("w3-chain");
-        flow.input("ints", new ArraySource<>(ints, Math.max(1, workers)))
+        flow.input("ints", new IntArraySource(ints, Math.max(1, workers)))
                 .map("double", (Integer x) -> x * 2)
                 .filter("not-div-3", x -> x % 3 != 0)
                 .map("plus-one", x -> x + 1)

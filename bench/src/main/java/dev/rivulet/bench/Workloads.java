@@ -1,0 +1,59 @@
+package dev.rivulet.bench;
+
+import dev.rivulet.RunOptions;
+
+/**
+ * The measured workloads: their prepared input (made before the timed part, the same for every
+ * system) and each variant's timed body. {@code scale} divides the data (10 for a quick run).
+ */
+final class Workloads {
+    static final int W1_LINES = 2_000_000;
+    static final int W2_EVENTS = 10_000_000;
+    static final int W3_INTS = 20_000_000;
+
+    /**
+     * A variant: given the workload's input, does any per-system preparation (outside the timed
+     * part, like making the input) and returns the timed body, which returns the checksum.
+     */
+    interface Body {
+        java.util.concurrent.Callable<Long> prepare(Object input, int parallelism) throws Exception;
+    }
+
+    private Workloads() {
+    }
+
+    static Object input(String workload, int scale) {
+        return switch (workload) {
+            case "W1" -> Data.zipfLines(W1_LINES / scale, 50_000, 1.1, 1);
+            case "W2" -> Data.events(W2_EVENTS / scale, WindowSum.BASE, 2);
+            case "W3" -> Data.ints(W3_INTS / scale, 3);
+            default -> throw new IllegalArgumentException(workload);
+        };
+    }
+
+    /** The limit ({@code limit-1}, {@code limit-2}) and Rivulet ({@code rivulet-N}) variants. */
+    static Body body(String workload, String system) {
+        return switch (workload + "/" + system) {
+            case "W1/limit" -> (in, p) -> () -> p == 1 ? Limits.wordCount((String[]) in)
+                    : Limits.wordCountTwoThreads((String[]) in);
+            case "W1/rivulet" -> (in, p) -> () -> WordCount.rivulet((String[]) in, p);
+            case "W2/limit" -> (in, p) -> () -> Limits.windowSum((Data.Event[]) in);
+            case "W2/rivulet" -> (in, p) -> {
+                Data.Event[][] parts = Data.byParity((Data.Event[]) in, p);
+                return () -> WindowSum.rivulet(parts, p, RunOptions.defaults());
+            };
+            case "W3/limit" -> (in, p) -> () -> p == 1 ? Limits.chain((int[]) in) : Limits.chainTwoThreads((int[]) in);
+            case "W3/rivulet" -> (in, p) -> () -> StatelessChain.rivulet((int[]) in, p);
+            default -> null;
+        };
+    }
+
+    /** Measures {@code variant} ("system-parallelism") of {@code workload} in this JVM. */
+    static Measure.Result measure(String workload, String variant, int scale, Body body) throws Exception {
+        int dash = variant.lastIndexOf('-');
+        int parallelism = Integer.parseInt(variant.substring(dash + 1));
+        java.util.concurrent.Callable<Long> timed = body.prepare(input(workload, scale), parallelism);
+        boolean quick = scale > 1;
+        return Measure.best(quick ? 0 : 1, quick ? 1 : 3, timed);
+    }
+}
