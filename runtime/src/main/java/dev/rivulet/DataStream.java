@@ -141,8 +141,7 @@ public final class DataStream<T> {
     public <K> KeyedStream<K, Long> countFinal(String stepId, KeyFn<? super T, ? extends K> key) {
         Objects.requireNonNull(key, () -> "step '" + stepId + "': key function is null");
         ReduceFn<Long> sum = Long::sum;
-        StreamRef partials = flow.add(stepId + "/combine", ref,
-                new Operation.Combine(key, (MapFn<Object, Long>) item -> 1L, sum));
+        StreamRef partials = flow.add(stepId + "/combine", ref, Operation.Combine.counting(key));
         return new KeyedStream<>(flow, flow.add(stepId, partials, new Operation.ReduceFinal(sum)));
     }
 

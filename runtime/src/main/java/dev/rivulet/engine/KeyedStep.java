@@ -23,6 +23,29 @@ public abstract class KeyedStep extends Step {
     @Override
     public Router router(int input, WorkerInfo worker) {
         int workers = worker.count();
+        if (workers == 1) {
+            // Everything stays here; only check that the key could be routed (so a flow that runs
+            // on one worker runs on many), once per key class where the class decides.
+            return new Router() {
+                private Class<?> checked;
+
+                @Override
+                public int route(Object item) {
+                    Object key = ((KV<?, ?>) item).key();
+                    if (key == null || key.getClass() != checked) {
+                        try {
+                            StableHash.of(key);
+                        } catch (StableHash.UnroutableKeyException e) {
+                            throw StepFailure.invalid(KeyedStep.this, item, e.getMessage());
+                        }
+                        if (!(key instanceof Record) && !(key instanceof List)) {
+                            checked = key.getClass();
+                        }
+                    }
+                    return 0;
+                }
+            };
+        }
         return item -> {
             Object key = ((KV<?, ?>) item).key();
             try {

@@ -145,6 +145,30 @@ public sealed interface Operation extends Serializable {
      * Keeps nothing across epochs.
      */
     record Combine(KeyFn<?, ?> key, MapFn<?, ?> value, ReduceFn<?> reducer) implements Operation {
+        /**
+         * Counting ({@code countFinal}): every item contributes 1, summed. A runner may count in
+         * a mutable {@code long} per key instead of summing boxes.
+         */
+        public static Combine counting(KeyFn<?, ?> key) {
+            ReduceFn<Long> sum = Long::sum;
+            return new Combine(key, One.INSTANCE, sum);
+        }
+
+        /** Whether this is {@link #counting}. */
+        public boolean isCounting() {
+            return value == One.INSTANCE;
+        }
+
+        /** The value of every item when counting (an enum, so it stays one instance when shipped). */
+        public enum One implements MapFn<Object, Long> {
+            INSTANCE;
+
+            @Override
+            public Long apply(Object item) {
+                return 1L;
+            }
+        }
+
         @Override
         public String operator() {
             return "combine";

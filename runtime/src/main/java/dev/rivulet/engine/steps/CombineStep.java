@@ -34,6 +34,8 @@ public final class CombineStep extends Step {
     private final KeyFn<Object, Object> keyOf;
     private final MapFn<Object, Object> valueOf;
     private final ReduceFn<Object> reducer;
+    /** Counting ({@code countFinal}): a mutable {@code long} per key instead of boxed sums. */
+    private final boolean counting;
 
     /**
      * Keys, values and combines in one step, with no {@code KV} per item: for counting,
@@ -48,6 +50,20 @@ public final class CombineStep extends Step {
         this.keyOf = (KeyFn<Object, Object>) keyOf;
         this.valueOf = (MapFn<Object, Object>) valueOf;
         this.reducer = (ReduceFn<Object>) reducer;
+        this.counting = false;
+    }
+
+    private CombineStep(String stepId, StreamRef input, KeyFn<?, ?> keyOf) {
+        super(stepId, List.of(input));
+        this.keyOf = (KeyFn<Object, Object>) keyOf;
+        this.valueOf = null;
+        this.reducer = null;
+        this.counting = true;
+    }
+
+    /** Keys and counts the items on each worker: one {@code KV(key, count)} per key and epoch. */
+    public static CombineStep counting(String stepId, StreamRef input, KeyFn<?, ?> keyOf) {
+        return new CombineStep(stepId, input, keyOf);
     }
 
     @Override
@@ -57,6 +73,9 @@ public final class CombineStep extends Step {
 
     @Override
     public Operator createOperator(WorkerInfo worker) {
+        if (counting) {
+            return new Counter();
+        }
         return new Operator() {
             private final Map<Object, Object> partials = new HashMap<>();
             private final RoutableKeys keys = new RoutableKeys();
@@ -105,5 +124,47 @@ public final class CombineStep extends Step {
                 partials.clear();
             }
         };
+    }
+
+    /** The counting combiner: one mutable cell per key, so counting an item allocates nothing. */
+    private final class Counter extends Operator {
+        private final Map<Object, long[]> counts = new HashMap<>();
+        private final RoutableKeys keys = new RoutableKeys();
+
+        @Override
+        public void onBatch(int input, Batch batch, Outputs out) {
+            Object[] items = batch.items;
+            for (int i = 0; i < batch.size; i++) {
+                Object item = items[i];
+                Object key;
+                try {
+                    key = keyOf.apply(item);
+                } catch (Throwable t) {
+                    throw StepFailure.onItem(CombineStep.this, item, t);
+                }
+                keys.check(CombineStep.this, key, item);
+                long[] cell = counts.get(key);
+                if (cell == null) {
+                    counts.put(key, new long[] {1});
+                    if (counts.size() >= MAX_KEYS) {
+                        emitAll(out);
+                    }
+                } else {
+                    cell[0]++;
+                }
+            }
+        }
+
+        @Override
+        public void onEpochClose(long epoch, Outputs out) {
+            emitAll(out);
+        }
+
+        private void emitAll(Outputs out) {
+            for (Map.Entry<Object, long[]> count : counts.entrySet()) {
+                out.emit(new KV<>(count.getKey(), count.getValue()[0]));
+            }
+            counts.clear();
+        }
     }
 }

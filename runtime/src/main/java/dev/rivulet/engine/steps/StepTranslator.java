@@ -49,7 +49,8 @@ public final class StepTranslator {
         } else if (op instanceof Operation.KeyBy o) {
             return new KeyByStep(id, in, o.key());
         } else if (op instanceof Operation.Combine o) {
-            return new CombineStep(id, in, o.key(), o.value(), o.reducer());
+            return o.isCounting() ? CombineStep.counting(id, in, o.key())
+                    : new CombineStep(id, in, o.key(), o.value(), o.reducer());
         } else if (op instanceof Operation.Merge) {
             return new MergeStep(id, inputs);
         } else if (op instanceof Operation.Branch o) {

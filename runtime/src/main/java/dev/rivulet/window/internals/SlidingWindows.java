@@ -1,12 +1,12 @@
 package dev.rivulet.window.internals;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Tumbling and sliding windows: window {@code i} is {@code [alignTo + i·offset, … + length)}.
- * Windows are kept by index, which is also their close order.
+ * Open windows are kept in a list sorted by index, which is also their close order: a key has
+ * only a few open at a time, so a scan from the newest beats a tree (no boxed index, no node).
  */
 public final class SlidingWindows implements WindowSet {
     private static final long serialVersionUID = 1L;
@@ -14,7 +14,7 @@ public final class SlidingWindows implements WindowSet {
     private final long length;
     private final long offset;
     private final long alignTo;
-    private final TreeMap<Long, OpenWindow> open = new TreeMap<>();
+    private final ArrayList<OpenWindow> open = new ArrayList<>(4);
     // The window the previous item went to: consecutive items of a key usually share it.
     private transient OpenWindow last;
 
@@ -61,17 +61,27 @@ public final class SlidingWindows implements WindowSet {
                 late = true;
                 continue;
             }
-            OpenWindow window = open.get(index);
-            if (window == null) {
-                window = new OpenWindow(index, start, end);
-                open.put(index, window);
-            }
+            OpenWindow window = find(index, start, end);
             window.acc = aggregator.add(window.acc, value, time);
             last = window;
             accepted = true;
         }
         // Late only when every window of the item has closed: one open window takes it.
         return late && !accepted;
+    }
+
+    /** The open window of {@code index}, created (in index order) if it is not open yet. */
+    private OpenWindow find(long index, long start, long end) {
+        int i = open.size() - 1;
+        while (i >= 0 && open.get(i).id > index) {
+            i--;
+        }
+        if (i >= 0 && open.get(i).id == index) {
+            return open.get(i);
+        }
+        OpenWindow window = new OpenWindow(index, start, end);
+        open.add(i + 1, window);
+        return window;
     }
 
     /** The windows {@code time} belongs to, as (index, end) pairs, for tests of the geometry. */
@@ -91,22 +101,22 @@ public final class SlidingWindows implements WindowSet {
 
     @Override
     public void drainClosed(long watermark, List<OpenWindow> closed) {
-        while (!open.isEmpty()) {
-            Map.Entry<Long, OpenWindow> first = open.firstEntry();
-            if (first.getValue().end > watermark) {
-                return;
-            }
-            open.pollFirstEntry();
-            if (first.getValue() == last) {
+        int n = 0;
+        while (n < open.size() && open.get(n).end <= watermark) {
+            OpenWindow first = open.get(n++);
+            if (first == last) {
                 last = null;
             }
-            closed.add(first.getValue());
+            closed.add(first);
+        }
+        if (n > 0) {
+            open.subList(0, n).clear();
         }
     }
 
     @Override
     public long nextClose() {
-        return open.isEmpty() ? Long.MAX_VALUE : open.firstEntry().getValue().end;
+        return open.isEmpty() ? Long.MAX_VALUE : open.get(0).end;
     }
 
     @Override
