@@ -32,8 +32,13 @@ final class ArraySource<T> implements PartitionedSource<T, Integer> {
 
     @Override
     public List<String> listParts() {
+        return partNames(partitions);
+    }
+
+    /** {@code part-0 … part-(n-1)}. */
+    static List<String> partNames(int n) {
         List<String> parts = new ArrayList<>();
-        for (int i = 0; i < partitions; i++) {
+        for (int i = 0; i < n; i++) {
             parts.add("part-" + i);
         }
         return parts;

@@ -118,7 +118,7 @@ public final class BenchMain {
         String machine = machine();
         String table = results.table(rounds);
         StringBuilder md = new StringBuilder("Machine: " + machine + "\n\nCommand: `./bench.sh"
-                + String.join(" ", argList.stream().map(a -> " " + a).toList()) + "` (" + rounds
+                + argList.stream().map(a -> " " + a).reduce("", String::concat) + "` (" + rounds
                 + (rounds == 1 ? " round" : " rounds") + ", one fresh JVM per variant and round)\n\n")
                 .append(table).append("\n").append(results.details()).append("\n");
         if (!extras.isEmpty()) {

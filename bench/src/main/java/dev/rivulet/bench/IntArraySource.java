@@ -2,7 +2,6 @@ package dev.rivulet.bench;
 
 import dev.rivulet.io.PartitionedSource;
 import dev.rivulet.io.SourcePartition;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,11 +21,7 @@ final class IntArraySource implements PartitionedSource<Integer, Integer> {
 
     @Override
     public List<String> listParts() {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < partitions; i++) {
-            parts.add("part-" + i);
-        }
-        return parts;
+        return ArraySource.partNames(partitions);
     }
 
     @Override

@@ -104,14 +104,7 @@ final class ExchangeEdge implements Edge {
         int localSize = 0;
         for (int i = 0; i < batch.size; i++) {
             Object item = batch.items[i];
-            int destination;
-            try {
-                destination = router.route(item);
-            } catch (StepFailure e) {
-                throw e;
-            } catch (Throwable t) {
-                throw StepFailure.onItem(stepId, target.operatorName(), item, t);
-            }
+            int destination = destination(item);
             if (destination == self) {
                 if (local == null) {
                     local = new Object[batch.size];
@@ -126,6 +119,16 @@ final class ExchangeEdge implements Edge {
         }
     }
 
+    private int destination(Object item) {
+        try {
+            return router.route(item);
+        } catch (StepFailure e) {
+            throw e;
+        } catch (Throwable t) {
+            throw StepFailure.onItem(stepId, target.operatorName(), item, t);
+        }
+    }
+
     /** {@link #data} into a watermark step: every item also gets its event time and mark. */
     private void stamped(Batch batch) {
         int slot = watermarks.slotOf(batch.source);
@@ -137,14 +140,7 @@ final class ExchangeEdge implements Edge {
             Object item = batch.items[i];
             long time = watermarks.time(item);
             long mark = watermarks.mark(slot, time);
-            int destination;
-            try {
-                destination = router.route(item);
-            } catch (StepFailure e) {
-                throw e;
-            } catch (Throwable t) {
-                throw StepFailure.onItem(stepId, target.operatorName(), item, t);
-            }
+            int destination = destination(item);
             if (destination == self) {
                 if (local == null) {
                     local = new Object[batch.size];

@@ -92,13 +92,7 @@ public final class CombineStep extends Step {
                 Object[] items = batch.items;
                 for (int i = 0; i < batch.size; i++) {
                     Object item = items[i];
-                    Object key;
-                    try {
-                        key = keyOf.apply(item);
-                    } catch (Throwable t) {
-                        throw StepFailure.onItem(CombineStep.this, item, t);
-                    }
-                    keys.check(CombineStep.this, key, item);
+                    Object key = keyOf(item, keys);
                     try {
                         partials.merge(key, valueOf.apply(item), combine);
                     } catch (Throwable t) {
@@ -126,6 +120,18 @@ public final class CombineStep extends Step {
         };
     }
 
+    /** The item's key, checked to be routable; failures name this step. */
+    private Object keyOf(Object item, RoutableKeys keys) {
+        Object key;
+        try {
+            key = keyOf.apply(item);
+        } catch (Throwable t) {
+            throw StepFailure.onItem(this, item, t);
+        }
+        keys.check(this, key, item);
+        return key;
+    }
+
     /** The counting combiner: one mutable cell per key, so counting an item allocates nothing. */
     private final class Counter extends Operator {
         private final Map<Object, long[]> counts = new HashMap<>();
@@ -136,13 +142,7 @@ public final class CombineStep extends Step {
             Object[] items = batch.items;
             for (int i = 0; i < batch.size; i++) {
                 Object item = items[i];
-                Object key;
-                try {
-                    key = keyOf.apply(item);
-                } catch (Throwable t) {
-                    throw StepFailure.onItem(CombineStep.this, item, t);
-                }
-                keys.check(CombineStep.this, key, item);
+                Object key = keyOf(item, keys);
                 long[] cell = counts.get(key);
                 if (cell == null) {
                     counts.put(key, new long[] {1});
