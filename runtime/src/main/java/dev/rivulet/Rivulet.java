@@ -72,10 +72,19 @@ public final class Rivulet {
             user.onCaptured(stepId, worker, epoch, items);
         };
         Map<String, StepStats> stats = new ConcurrentHashMap<>();
+        RunProgress progress = options.progress();
+        if (progress != null) {
+            progress.starting(flow, 0);
+            progress.localCounters(stats);
+        }
         try (RecoveryStore recovery = options.recovery().open(flow, workers, 0, workers)) {
             RunSettings settings = new RunSettings(options.epochs(), recovery, collect, stats,
-                    options.batchSize());
+                    options.batchSize(), progress);
             LocalExecution.run(StepTranslator.translate(flow), workers, settings);
+        } finally {
+            if (progress != null) {
+                progress.finished();
+            }
         }
         Map<String, StepStatistics> statistics = new LinkedHashMap<>();
         for (FlowStep step : flow.steps()) {

@@ -29,6 +29,9 @@ final class WorkerGraph {
     private final List<Vertex> vertices = new ArrayList<>();
     private final List<Vertex> inputs = new ArrayList<>();
     private final List<ExchangeEdge> exchanges = new ArrayList<>();
+    /** The vertices whose state a progress display watches (see {@link #sampleState}). */
+    private final List<Vertex> watched = new ArrayList<>();
+    private long nextStateSampleNanos;
     private boolean idleInput;
 
     WorkerGraph(List<Step> steps, WorkerInfo worker, Transport transport, RunSettings settings,
@@ -84,6 +87,9 @@ final class WorkerGraph {
             vertexOf[s] = vertex;
             if (operator instanceof InputOperator) {
                 inputs.add(vertex);
+            }
+            if (settings.progress() != null && settings.progress().watchedState().contains(step.stepId())) {
+                watched.add(vertex);
             }
             operator.open(new Context(step, stats));
         }
@@ -214,6 +220,27 @@ final class WorkerGraph {
             }
         }
         return busy;
+    }
+
+    /** How often a worker hands its watched steps' state to the progress view. */
+    static final long STATE_SAMPLE_NANOS = 250_000_000L;
+
+    /**
+     * Every {@link #STATE_SAMPLE_NANOS} (and at the end, {@code last}), gives the progress view
+     * this worker's "so far" state of the watched steps; costs one comparison per loop iteration
+     * when nothing is watched.
+     */
+    void sampleState(long nowNanos, boolean last) {
+        if (watched.isEmpty() || (nowNanos < nextStateSampleNanos && !last)) {
+            return;
+        }
+        nextStateSampleNanos = nowNanos + STATE_SAMPLE_NANOS;
+        for (Vertex vertex : watched) {
+            StateView view = vertex.operator().stateSoFar(dev.rivulet.RunProgress.STATE_ROWS);
+            if (view != null) {
+                settings.progress().stateSample(vertex.stepId(), worker.index(), view.keys(), view.rows());
+            }
+        }
     }
 
     /** Runs due timers; returns whether any ran. */

@@ -3,6 +3,7 @@ package dev.rivulet.cluster.internals;
 import dev.rivulet.CaptureListener;
 import dev.rivulet.Dataflow;
 import dev.rivulet.RunOptions;
+import dev.rivulet.RunProgress;
 import dev.rivulet.RunResult;
 import dev.rivulet.StepStatistics;
 import dev.rivulet.engine.StepStats;
@@ -46,16 +47,27 @@ public final class ClusterRuns {
             captured.get(stepId).addAll(items);
             user.onCaptured(stepId, worker, epoch, items);
         };
+        RunProgress progress = options.progress();
+        if (progress != null) {
+            progress.starting(flow, 0); // this process's own counters
+        }
         ClusterNode node = new ClusterNode(new ClusterNode.Settings(flow, processId, addresses.size(),
                 workersPerProcess, options.epochs(), options.recovery(), options.batchSize(), collect, secret,
-                CONNECT_TIMEOUT), contextClassLoader());
+                CONNECT_TIMEOUT, progress), contextClassLoader());
+        Map<String, StepStats> stats;
         try {
-            node.bind(resolved.get(processId));
-        } catch (RuntimeException e) {
-            node.abandon();
-            throw e;
+            try {
+                node.bind(resolved.get(processId));
+            } catch (RuntimeException e) {
+                node.abandon();
+                throw e;
+            }
+            stats = node.run(resolved);
+        } finally {
+            if (progress != null) {
+                progress.finished();
+            }
         }
-        Map<String, StepStats> stats = node.run(resolved);
         return new RunResult(captured, statistics(flow, stats), Duration.ofNanos(System.nanoTime() - start),
                 addresses.size() * workersPerProcess);
     }

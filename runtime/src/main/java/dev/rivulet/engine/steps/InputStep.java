@@ -51,6 +51,9 @@ public final class InputStep extends Step {
         return new Reader(worker);
     }
 
+    /** How often a worker adds its partitions' reading progress to the step's statistics. */
+    private static final long PROGRESS_SAMPLE_NANOS = 100_000_000L;
+
     /** One open partition: a {@link SourcePartition} or the worker's dynamic reader. */
     private static final class Part {
         final String key;
@@ -59,6 +62,9 @@ public final class InputStep extends Step {
         boolean emittedThisEpoch;
         boolean exhausted;
         boolean closed;
+        /** The partition's size, or -1 when unknown; what of it was last added to the stats. */
+        long size = -1;
+        long reported;
 
         Part(String key, SourcePartition<Object, Object> partitioned,
                 DynamicSourcePartition<Object> dynamic) {
@@ -69,6 +75,14 @@ public final class InputStep extends Step {
 
         boolean next(List<Object> out, int max) throws Exception {
             return partitioned != null ? partitioned.nextBatch(out, max) : dynamic.nextBatch(out, max);
+        }
+
+        long estimatedSize() {
+            return partitioned != null ? partitioned.estimatedSize() : dynamic.estimatedSize();
+        }
+
+        long consumed() {
+            return partitioned != null ? partitioned.consumed() : dynamic.consumed();
         }
 
         void close() throws Exception {
@@ -126,6 +140,7 @@ public final class InputStep extends Step {
         private long epochStartNanos = -1;
         private int batchSize = 1024;
         private boolean balance;
+        private long nextProgressNanos;
 
         Reader(WorkerInfo worker) {
             this.worker = worker;
@@ -169,6 +184,41 @@ public final class InputStep extends Step {
                 }
             } catch (Throwable t) {
                 throw StepFailure.during(InputStep.this, "opening the source", t);
+            }
+            for (Part part : parts) {
+                try {
+                    part.size = part.estimatedSize();
+                } catch (Throwable t) {
+                    part.size = -1; // progress is a nicety: a source that cannot tell is "unknown"
+                }
+                context.stats().addPartition(part.size);
+            }
+            reportProgress(false);
+        }
+
+        /**
+         * Adds what each sized partition has read since the last report to the step's
+         * statistics; an exhausted partition counts as fully read.
+         */
+        private void reportProgress(boolean finished) {
+            for (Part part : parts) {
+                if (part.size < 0) {
+                    continue;
+                }
+                long now;
+                if (finished || part.exhausted) {
+                    now = part.size;
+                } else {
+                    try {
+                        now = Math.min(part.size, Math.max(0, part.consumed()));
+                    } catch (Throwable t) {
+                        continue;
+                    }
+                }
+                if (now != part.reported) {
+                    context.stats().addConsumed(now - part.reported);
+                    part.reported = now;
+                }
             }
         }
 
@@ -220,7 +270,12 @@ public final class InputStep extends Step {
                 }
             }
             if (!anyOpen) {
+                reportProgress(true);
                 return Poll.FINISHED;
+            }
+            if (nowNanos >= nextProgressNanos) {
+                nextProgressNanos = nowNanos + PROGRESS_SAMPLE_NANOS;
+                reportProgress(false);
             }
             if (testingEpochs || nowNanos - epochStartNanos >= intervalNanos) {
                 return Poll.CLOSE_EPOCH;
