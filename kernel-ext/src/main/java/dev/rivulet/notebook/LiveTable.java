@@ -99,6 +99,7 @@ public final class LiveTable implements CaptureListener {
     private volatile String message;
     private Thread updater;
     private String lastText;
+    private final List<LiveChart> charts = new ArrayList<>();
 
     /** A live table publishing through the given functions, with the default five updates a second. */
     public LiveTable(Spec spec, Supplier<RunProgress.Snapshot> progress, Consumer<RichOutput> publishNew,
@@ -120,12 +121,20 @@ public final class LiveTable implements CaptureListener {
         }
     }
 
-    /** Publishes the first display and starts the updater thread. */
+    /** Also draws {@code chart} from its capture step's rows, as a display under the table. Call before {@link #start}. */
+    void addChart(LiveChart chart) {
+        charts.add(chart);
+    }
+
+    /** Publishes the first display (and one per live chart) and starts the updater thread. */
     public void start() {
         startNanos = clock.getAsLong();
         RichOutput first = render();
         lastText = first.text();
         publishNew.accept(first);
+        for (LiveChart chart : charts) {
+            publishNew.accept(chart.render(startNanos));
+        }
         updater = new Thread(this::updateLoop, "rivulet-live-table-" + spec.displayId());
         updater.setDaemon(true);
         updater.start();
@@ -136,6 +145,11 @@ public final class LiveTable implements CaptureListener {
         Rows r = rows.get(stepId);
         if (r != null) {
             r.add(captured);
+        }
+        for (LiveChart chart : charts) {
+            if (chart.step().equals(stepId)) {
+                chart.add(captured);
+            }
         }
         items.addAndGet(captured.size());
         epoch.accumulateAndGet(itemEpoch, Math::max);
@@ -177,6 +191,17 @@ public final class LiveTable implements CaptureListener {
         message = finalMessage;
         endNanos = clock.getAsLong();
         publish(render());
+        for (LiveChart chart : charts) {
+            publishChart(chart.render(endNanos));
+        }
+    }
+
+    private void publishChart(RichOutput out) {
+        try {
+            publishUpdate.accept(out);
+        } catch (RuntimeException e) {
+            // as for the table: the run goes on without its front end
+        }
     }
 
     /** How many updates were published after the first display (for tests and diagnostics). */
@@ -209,6 +234,11 @@ public final class LiveTable implements CaptureListener {
                         if (force || !out.text().equals(lastText)) {
                             publish(out);
                             lastPublish = clock.getAsLong();
+                        }
+                        for (LiveChart chart : charts) {
+                            if (chart.due(now)) {
+                                publishChart(chart.render(now));
+                            }
                         }
                     } finally {
                         lock.lock();

@@ -9,6 +9,8 @@ import dev.rivulet.RunCancelledException;
 import dev.rivulet.RunOptions;
 import dev.rivulet.RunProgress;
 import dev.rivulet.RunResult;
+import dev.rivulet.chart.Chart;
+import dev.rivulet.chart.Charts;
 import dev.rivulet.flow.FlowStep;
 import dev.rivulet.flow.Operation;
 import java.nio.file.Path;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import tech.tablesaw.api.Table;
 
 /**
@@ -43,6 +46,9 @@ public final class Notebook {
     /** Makes {@code kernel} the notebook's host and registers {@code %run_main} with it. */
     public static void install(NotebookHost kernel) {
         host = kernel;
+        kernel.registerRenderer(Table.class, TableView::render);
+        kernel.registerRenderer(Chart.class, chart -> new RichOutput(null, chart.toString(), null)
+                .with(RichOutput.SVG, chart.svg()));
         kernel.registerLineMagic("run_main", Table.class, Notebook::runMainMagic);
         kernel.registerLineMagic("spawn_cluster", Table.class, NotebookClusters::spawnClusterMagic);
         kernel.registerLineMagic("dataflow", Object.class, Notebook::dataflowMagic);
@@ -180,6 +186,10 @@ public final class Notebook {
             live = new LiveTable(new LiveTable.Spec(id, flow.name(), captureSteps, totalWorkers, processes,
                     recoveryDir == null ? null : recoveryDir.toString(), stateOf, args.steps()),
                     progress::snapshot, kernel::display, kernel::updateDisplay);
+            int chart = 0;
+            for (Map.Entry<String, Function<Table, Chart>> entry : Charts.liveCharts(flow).entrySet()) {
+                live.addChart(new LiveChart(id + "-chart-" + (++chart), entry.getKey(), entry.getValue()));
+            }
             live.start();
             options = options.onCapture(live).progress(progress);
         }
