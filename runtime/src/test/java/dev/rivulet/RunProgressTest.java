@@ -110,6 +110,22 @@ class RunProgressTest {
     }
 
     @Test
+    void warmWorkerJvmsOfAPoolReportTheirStateToo() throws Exception {
+        try (dev.rivulet.cluster.WorkerPool pool = dev.rivulet.cluster.WorkerPool.start(2, 2)) {
+            for (int run = 0; run < 2; run++) {
+                RunProgress progress = new RunProgress().watchState("count");
+                RunOptions options = RunOptions.defaults().progress(progress);
+                CompletableFuture<RunResult> result = CompletableFuture.supplyAsync(
+                        () -> pool.run(pausedWordCount(Duration.ofSeconds(2)), options));
+                RunProgress.Snapshot half = await(progress, s -> s.itemsRead() == WORDS / 2
+                        && s.state("count").map(st -> st.keys() > 0).orElse(false));
+                assertThat(half.state("count").orElseThrow().rows()).isNotEmpty();
+                result.get(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    @Test
     void filesReportTheirProgressInBytesAndRangesInNumbers(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("lines.txt");
         Files.write(file, IntStream.range(0, 5000).mapToObj(i -> "line " + i).toList());

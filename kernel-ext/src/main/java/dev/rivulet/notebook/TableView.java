@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.InstantColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.ShortColumn;
@@ -134,6 +135,9 @@ public final class TableView {
         }
         if (column instanceof ShortColumn s) {
             return Formats.whole(s.getShort(row));
+        }
+        if (column instanceof InstantColumn i) {
+            return String.valueOf(i.get(row)); // 2026-03-01T09:00:00Z, without Tablesaw's ".000"
         }
         return column.getString(row);
     }
