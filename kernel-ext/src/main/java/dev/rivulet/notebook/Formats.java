@@ -30,7 +30,12 @@ public final class Formats {
 
     /** A whole number in a table cell: separators from 10,000 on ({@code 2022}, {@code 13,587}). */
     public static String whole(long n) {
-        return Math.abs(n) >= GROUP_FROM ? count(n) : Long.toString(n);
+        return whole(n, Math.abs(n) >= GROUP_FROM);
+    }
+
+    /** A whole number with or without thousands separators ({@code 6,759} in a column of larger ones). */
+    public static String whole(long n, boolean grouped) {
+        return grouped ? count(n) : Long.toString(n);
     }
 
     /** A rate or other large approximate number: {@code 331,204}. */

@@ -116,7 +116,11 @@ public final class TableView {
         return out.toString();
     }
 
-    /** A cell as people read it: numbers through {@link Formats}, everything else as Tablesaw prints it. */
+    /**
+     * A cell as people read it: numbers through {@link Formats} (whole numbers get thousands
+     * separators when any number of their column is 10,000 or more, so a column reads alike),
+     * everything else as Tablesaw prints it.
+     */
     static String cell(Column<?> column, int row) {
         if (column.isMissing(row)) {
             return "";
@@ -127,19 +131,23 @@ public final class TableView {
         if (column instanceof FloatColumn f) {
             return Formats.decimal(f.getFloat(row));
         }
-        if (column instanceof LongColumn l) {
-            return Formats.whole(l.getLong(row));
-        }
-        if (column instanceof IntColumn i) {
-            return Formats.whole(i.getInt(row));
-        }
-        if (column instanceof ShortColumn s) {
-            return Formats.whole(s.getShort(row));
+        if (column instanceof LongColumn || column instanceof IntColumn || column instanceof ShortColumn) {
+            long n = ((Number) column.get(row)).longValue();
+            return Formats.whole(n, grouped(column));
         }
         if (column instanceof InstantColumn i) {
             return String.valueOf(i.get(row)); // 2026-03-01T09:00:00Z, without Tablesaw's ".000"
         }
         return column.getString(row);
+    }
+
+    private static boolean grouped(Column<?> column) {
+        for (int r = 0; r < column.size(); r++) {
+            if (!column.isMissing(r) && Math.abs(((Number) column.get(r)).longValue()) >= 10_000) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String pad(String s, int width, boolean left) {

@@ -56,10 +56,10 @@ class NotebookIT {
             switch (notebook.getFileName().toString()) {
                 case "01-quickstart.ipynb" -> checkQuickstart(executed);
                 case "02-windows.ipynb" -> {
-                    assertThat(outputOf(executed, "Table perMinute = %run_main")).contains("sensor-minutes: done")
+                    assertThat(outputOf(executed, "Table perMinute = %run_main --epoch-interval 0")).contains("sensor-minutes: done")
                             .contains("minutes · 30 rows");
                     // the live chart's last picture, and the chart of the result: SVG with title and axes
-                    assertThat(svgOf(cellOf(executed, "Table perMinute = %run_main")))
+                    assertThat(svgOf(cellOf(executed, "Table perMinute = %run_main --epoch-interval 0")))
                             .contains(">Mean per minute, by sensor<").contains(">start (2026-03-01, UTC)<");
                     assertThat(svgOf(cellOf(executed, "Charts.bar(perMinute")))
                             .contains(">Readings per minute and sensor<").contains(">readings<").contains(">09:00:00<");

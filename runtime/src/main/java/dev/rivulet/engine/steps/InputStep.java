@@ -51,9 +51,6 @@ public final class InputStep extends Step {
         return new Reader(worker);
     }
 
-    /** How often a worker adds its partitions' reading progress to the step's statistics. */
-    private static final long PROGRESS_SAMPLE_NANOS = 100_000_000L;
-
     /** One open partition: a {@link SourcePartition} or the worker's dynamic reader. */
     private static final class Part {
         final String key;
@@ -140,7 +137,6 @@ public final class InputStep extends Step {
         private long epochStartNanos = -1;
         private int batchSize = 1024;
         private boolean balance;
-        private long nextProgressNanos;
 
         Reader(WorkerInfo worker) {
             this.worker = worker;
@@ -273,9 +269,8 @@ public final class InputStep extends Step {
                 reportProgress(true);
                 return Poll.FINISHED;
             }
-            if (nowNanos >= nextProgressNanos) {
-                nextProgressNanos = nowNanos + PROGRESS_SAMPLE_NANOS;
-                reportProgress(false);
+            if (emitted) {
+                reportProgress(false); // with the items' count, so "items read" and the percent agree
             }
             if (testingEpochs || nowNanos - epochStartNanos >= intervalNanos) {
                 return Poll.CLOSE_EPOCH;
