@@ -77,6 +77,11 @@ async function runNotebook(path) {
       if (at % 1000 === 0 && at <= 3000) {
         sample.file = join(out, `${name}-running-${at / 1000}s.png`);
         await page.screenshot({ path: sample.file });
+        // the running cell alone (its code and live table): a small picture for the manual
+        const cell = await page.evaluateHandle(() => window.jupyterapp.shell.currentWidget.node
+          .querySelector('.rivulet-live').closest('.jp-Cell'));
+        sample.cellFile = join(out, `${name}-running-${at / 1000}s-cell.png`);
+        await cell.asElement().screenshot({ path: sample.cellFile });
       }
       running.push(sample);
       if (!status.includes(': running') && !status.includes(': starting')) {
