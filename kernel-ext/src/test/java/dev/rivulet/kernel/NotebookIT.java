@@ -264,9 +264,12 @@ class NotebookIT {
         assertThat(workerJvms()).isZero();
     }
 
+    /** Worker JVMs started from this build (other checkouts on the machine may run their own). */
     private static long workerJvms() {
+        String build = jupyter.projectDir.toString();
         return ProcessHandle.allProcesses()
-                .filter(p -> CommandLines.of(p).contains("cluster.internals.WorkerProcessMain"))
+                .map(CommandLines::of)
+                .filter(line -> line.contains("cluster.internals.WorkerProcessMain") && line.contains(build))
                 .count();
     }
 
