@@ -5,4 +5,11 @@ package dev.rivulet;
  * the ones it rejected.
  */
 public record Branch<T>(DataStream<T> trues, DataStream<T> falses) {
+
+    /** {@code Branch of step 'even-odd' (branch), step 2 of 4 in flow 'numbers': trues() and falses()}. */
+    @Override
+    public String toString() {
+        String text = trues.toString().replace("DataStream of", "Branch of").replace(", true output", "");
+        return text + ": trues() and falses()";
+    }
 }

@@ -204,4 +204,10 @@ public final class DataStream<T> {
     public DataStream<T> capture(String stepId) {
         return next(flow.add(stepId, ref, new Operation.Capture()));
     }
+
+    /** Which step this stream is, in which flow: {@code DataStream of step 'split' (flatMap), step 2 of 7 in flow 'wordcount'}. */
+    @Override
+    public String toString() {
+        return flow.streamText("DataStream", ref);
+    }
 }

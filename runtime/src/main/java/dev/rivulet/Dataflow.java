@@ -158,6 +158,22 @@ public final class Dataflow implements Serializable {
         }
     }
 
+    /**
+     * How a stream of this flow reads as a notebook cell's value (the {@code toString} of every
+     * stream type): {@code KeyedStream of step 'by-word' (keyBy), step 4 of 7 in flow 'wordcount'}.
+     */
+    String streamText(String kind, StreamRef ref) {
+        var step = steps.get(ref.step());
+        String port = "";
+        if (step.operator().equals("branch")) {
+            port = ref.port() == 0 ? ", true output" : ", false output";
+        } else if (ref.port() > 0) {
+            port = step.operator().endsWith("Window") ? ", late items" : ", output " + ref.port();
+        }
+        return kind + " of step '" + step.stepId() + "' (" + step.operator() + port + "), step " + (ref.step() + 1)
+                + " of " + steps.size() + " in flow '" + name + "'";
+    }
+
     @Override
     public String toString() {
         StringBuilder text = new StringBuilder("Dataflow '" + name + "' (" + steps.size() + " steps)");

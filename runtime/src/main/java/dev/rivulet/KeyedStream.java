@@ -257,4 +257,10 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
     public KeyedStream<K, V> capture(String stepId) {
         return next(flow.add(stepId, ref, new Operation.Capture()));
     }
+
+    /** Which step this stream is, in which flow: {@code KeyedStream of step 'split' (flatMap), step 2 of 7 in flow 'wordcount'}. */
+    @Override
+    public String toString() {
+        return flow.streamText(getClass().getSimpleName(), ref);
+    }
 }

@@ -72,12 +72,21 @@ public final class Rivulet {
             user.onCaptured(stepId, worker, epoch, items);
         };
         Map<String, StepStats> stats = new ConcurrentHashMap<>();
+        RunProgress progress = options.progress();
+        if (progress != null) {
+            progress.starting(flow, 0);
+            progress.localCounters(stats);
+        }
         try (RecoveryStore recovery = options.recovery().open(flow, workers, 0, workers)) {
             RunSettings settings = new RunSettings(options.epochs(), recovery, collect, stats,
-                    options.batchSize());
+                    options.batchSize(), progress);
             LocalExecution.run(StepTranslator.translate(flow), workers, settings);
         } catch (RivuletException e) {
             throw e.withPartialResult(result(flow, captured, stats, start, workers));
+        } finally {
+            if (progress != null) {
+                progress.finished();
+            }
         }
         return result(flow, captured, stats, start, workers);
     }

@@ -19,32 +19,51 @@ public final class RunOptions implements Serializable {
     private final EpochConfig epochs;
     private final RecoveryConfig recovery;
     private final transient CaptureListener captureListener;
+    private final transient RunProgress progress;
     private final int batchSize;
 
     private RunOptions(EpochConfig epochs, RecoveryConfig recovery, CaptureListener listener,
-            int batchSize) {
+            RunProgress progress, int batchSize) {
         this.epochs = epochs;
         this.recovery = recovery;
         this.captureListener = listener;
+        this.progress = progress;
         this.batchSize = batchSize;
     }
 
     /** Periodic 10-second epochs, no recovery, batches of 1024 items. */
     public static RunOptions defaults() {
-        return new RunOptions(EpochConfig.defaults(), RecoveryConfig.none(), CaptureListener.NONE, 1024);
+        return new RunOptions(EpochConfig.defaults(), RecoveryConfig.none(), CaptureListener.NONE, null, 1024);
     }
 
     public RunOptions epochs(EpochConfig epochs) {
-        return new RunOptions(Objects.requireNonNull(epochs, "epochs"), recovery, captureListener, batchSize);
+        return new RunOptions(Objects.requireNonNull(epochs, "epochs"), recovery, captureListener, progress,
+                batchSize);
     }
 
     public RunOptions recovery(RecoveryConfig recovery) {
-        return new RunOptions(epochs, Objects.requireNonNull(recovery, "recovery"), captureListener, batchSize);
+        return new RunOptions(epochs, Objects.requireNonNull(recovery, "recovery"), captureListener, progress,
+                batchSize);
     }
 
     /** Also sends captured items to {@code listener} as they are produced. */
     public RunOptions onCapture(CaptureListener listener) {
-        return new RunOptions(epochs, recovery, Objects.requireNonNull(listener, "listener"), batchSize);
+        return new RunOptions(epochs, recovery, Objects.requireNonNull(listener, "listener"), progress, batchSize);
+    }
+
+    /**
+     * Keeps {@code progress} current while the run goes on (items read, per-step counts, how far
+     * the inputs are, worker JVMs starting): read it with {@link RunProgress#snapshot()} from any
+     * thread. One {@code RunProgress} per run.
+     *
+     * <pre>{@code
+     * RunProgress progress = new RunProgress();
+     * RunOptions options = RunOptions.defaults().progress(progress);
+     * }</pre>
+     */
+    public RunOptions progress(RunProgress progress) {
+        return new RunOptions(epochs, recovery, captureListener, Objects.requireNonNull(progress, "progress"),
+                batchSize);
     }
 
     /** The most items an input reads, or an exchange buffers, at a time (default 1024). */
@@ -52,7 +71,12 @@ public final class RunOptions implements Serializable {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, got " + batchSize);
         }
-        return new RunOptions(epochs, recovery, captureListener, batchSize);
+        return new RunOptions(epochs, recovery, captureListener, progress, batchSize);
+    }
+
+    /** The progress view given with {@link #progress(RunProgress)}, or {@code null}. */
+    public RunProgress progress() {
+        return progress;
     }
 
     public EpochConfig epochs() {

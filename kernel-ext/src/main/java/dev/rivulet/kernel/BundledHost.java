@@ -2,7 +2,7 @@ package dev.rivulet.kernel;
 
 import dev.rivulet.notebook.NotebookHost;
 import dev.rivulet.notebook.RichOutput;
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
+import dev.rivulet.notebook.internals.BasekernelOutputs;
 
 /** The notebook core's view of the bundled kernel. */
 final class BundledHost implements NotebookHost {
@@ -12,25 +12,19 @@ final class BundledHost implements NotebookHost {
         this.kernel = kernel;
     }
 
-    static DisplayData toDisplayData(RichOutput output) {
-        DisplayData data = new DisplayData(output.text());
-        if (output.html() != null) {
-            data.putHTML(output.html());
-        }
-        if (output.displayId() != null) {
-            data.setDisplayId(output.displayId());
-        }
-        return data;
+    @Override
+    public <T> void registerRenderer(Class<T> type, java.util.function.Function<? super T, RichOutput> renderer) {
+        BasekernelOutputs.register(kernel.getRenderer(), type, renderer);
     }
 
     @Override
     public void display(RichOutput output) {
-        kernel.display(toDisplayData(output));
+        BasekernelOutputs.publish(kernel, output, false);
     }
 
     @Override
     public void updateDisplay(RichOutput output) {
-        kernel.getIO().display.updateDisplay(output.displayId(), toDisplayData(output));
+        BasekernelOutputs.publish(kernel, output, true);
     }
 
     @Override

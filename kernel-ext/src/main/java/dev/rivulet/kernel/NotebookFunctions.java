@@ -34,14 +34,26 @@ public final class NotebookFunctions {
         return kernel;
     }
 
-    /** Shows {@code value} with the kernel's renderers as a new display; returns its display id. */
+    /** The id {@link #display} returned last: a cell ending in {@code display(x)} does not show it. */
+    private static volatile String lastDisplayId;
+
+    /**
+     * Shows {@code value} with the kernel's renderers as a new display; returns its display id
+     * (for {@link #updateDisplay}). A cell whose value is that id shows nothing more.
+     */
     public static String display(Object value) {
         DisplayData data = value instanceof DisplayData dd ? dd : kernel.getRenderer().render(value);
         String id = data.hasDisplayId() ? data.getDisplayId() : UUID.randomUUID().toString();
         DisplayData shown = new DisplayData(data);
         shown.setDisplayId(id);
         kernel.display(shown);
+        lastDisplayId = id;
         return id;
+    }
+
+    /** Whether {@code value} is the very id the last {@link #display} call returned (not an equal string). */
+    static boolean isLastDisplayId(Object value) {
+        return value != null && value == lastDisplayId;
     }
 
     /** Replaces the display {@code id} with {@code value}. */

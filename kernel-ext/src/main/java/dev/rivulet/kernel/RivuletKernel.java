@@ -41,7 +41,7 @@ public final class RivuletKernel extends BaseKernel {
             "java.util.*", "java.util.function.*", "java.util.stream.*", "java.time.*",
             "java.nio.file.*", "java.io.*", "java.math.*",
             "dev.rivulet.*", "dev.rivulet.io.*", "dev.rivulet.window.*", "tech.tablesaw.api.*",
-            "dev.rivulet.notebook.Notebook");
+            "dev.rivulet.notebook.Notebook", "dev.rivulet.chart.*");
 
     private final JShellSession session;
     private final Magics magics = new Magics();
@@ -121,8 +121,8 @@ public final class RivuletKernel extends BaseKernel {
         } catch (CellFailure failure) {
             throw failure.getCause() instanceof Exception e ? e : failure;
         }
-        if (value == JShellSession.NO_VALUE || value == null) {
-            return null;
+        if (value == JShellSession.NO_VALUE || value == null || NotebookFunctions.isLastDisplayId(value)) {
+            return null; // display(x) as a cell's last statement shows x, not also its id
         }
         return value instanceof DisplayData data ? data : getRenderer().render(value);
     }

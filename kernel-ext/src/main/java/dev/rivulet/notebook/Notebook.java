@@ -7,7 +7,10 @@ import dev.rivulet.Rivulet;
 import dev.rivulet.RivuletException;
 import dev.rivulet.RunCancelledException;
 import dev.rivulet.RunOptions;
+import dev.rivulet.RunProgress;
 import dev.rivulet.RunResult;
+import dev.rivulet.chart.Chart;
+import dev.rivulet.chart.Charts;
 import dev.rivulet.flow.FlowStep;
 import dev.rivulet.flow.Operation;
 import java.nio.file.Path;
@@ -17,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import tech.tablesaw.api.Table;
 
 /**
@@ -42,6 +46,9 @@ public final class Notebook {
     /** Makes {@code kernel} the notebook's host and registers {@code %run_main} with it. */
     public static void install(NotebookHost kernel) {
         host = kernel;
+        kernel.registerRenderer(Table.class, TableView::render);
+        kernel.registerRenderer(Chart.class, chart -> new RichOutput(null, chart.toString(), null)
+                .with(RichOutput.SVG, chart.svg()));
         kernel.registerLineMagic("run_main", Table.class, Notebook::runMainMagic);
         kernel.registerLineMagic("spawn_cluster", Table.class, NotebookClusters::spawnClusterMagic);
         kernel.registerLineMagic("dataflow", Object.class, Notebook::dataflowMagic);
@@ -139,6 +146,14 @@ public final class Notebook {
      * {@code totalWorkers}), error reports, and the returned table.
      */
     public static Table run(Dataflow flow, RunMainArgs args, int totalWorkers, FlowRunner runner) {
+        return run(flow, args, totalWorkers, 0, runner);
+    }
+
+    /**
+     * {@link #run(Dataflow, RunMainArgs, int, FlowRunner)} for a run that starts
+     * {@code processes} worker JVMs (the live table shows their start-up).
+     */
+    public static Table run(Dataflow flow, RunMainArgs args, int totalWorkers, int processes, FlowRunner runner) {
         RunOptions options = RunOptions.defaults();
         if (args.epochInterval() != null) {
             // 0 means one item per input partition per epoch, as on the command line.
@@ -151,9 +166,15 @@ public final class Notebook {
             options = options.recovery(RecoveryConfig.sqlite(recoveryDir));
         }
         List<String> captureSteps = new ArrayList<>();
+        Map<String, String> stateOf = new LinkedHashMap<>();
         for (FlowStep step : flow.steps()) {
             if (step.operation() instanceof Operation.Capture) {
                 captureSteps.add(step.stepId());
+                // a final reduce emits only at the end: meanwhile the table shows its state so far
+                FlowStep upstream = flow.steps().get(step.inputs().get(0).step());
+                if (upstream.operation() instanceof Operation.ReduceFinal && step.inputs().get(0).port() == 0) {
+                    stateOf.put(step.stepId(), upstream.stepId());
+                }
             }
         }
         TableConverter.warmUp();
@@ -161,10 +182,16 @@ public final class Notebook {
         LiveTable live = null;
         if (kernel != null) {
             String id = "rivulet-run-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet();
-            live = new LiveTable(new LiveTable.Spec(id, flow.name(), captureSteps, totalWorkers,
-                    recoveryDir == null ? null : recoveryDir.toString()), kernel::display, kernel::updateDisplay);
+            RunProgress progress = new RunProgress().watchState(stateOf.values().toArray(new String[0]));
+            live = new LiveTable(new LiveTable.Spec(id, flow.name(), captureSteps, totalWorkers, processes,
+                    recoveryDir == null ? null : recoveryDir.toString(), stateOf, args.steps()),
+                    progress::snapshot, kernel::display, kernel::updateDisplay);
+            int chart = 0;
+            for (Map.Entry<String, Function<Table, Chart>> entry : Charts.liveCharts(flow).entrySet()) {
+                live.addChart(new LiveChart(id + "-chart-" + (++chart), entry.getKey(), entry.getValue()));
+            }
             live.start();
-            options = options.onCapture(live);
+            options = options.onCapture(live).progress(progress);
         }
         RunResult result;
         try {

@@ -62,7 +62,7 @@ public final class NotebookClusters {
         JobPackage job = JobPacker.pack(flow, notebook, JobPacker.resourceBytes(notebook));
         int workers = args.run().workers();
         WorkerPool pool = pool(args.processes(), workers, args.fresh());
-        return Notebook.run(flow, args.run(), args.processes() * workers,
+        return Notebook.run(flow, args.run(), args.processes() * workers, args.processes(),
                 (f, w, options) -> runOn(pool, f, job, options));
     }
 

@@ -1,6 +1,7 @@
 package dev.rivulet.notebook;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What the notebook core needs from a Jupyter kernel: show and update a display, evaluate an
@@ -28,6 +29,12 @@ public interface NotebookHost {
      * that can use it give {@code var t = %name ...} that type).
      */
     void registerLineMagic(String name, Class<?> resultType, LineMagicHandler handler);
+
+    /**
+     * Makes the kernel show values of {@code type} (as a cell's value, or with
+     * {@code display(value)}) with every rendering of {@code renderer}'s output.
+     */
+    <T> void registerRenderer(Class<T> type, Function<? super T, RichOutput> renderer);
 
     /** A line magic's body: gets the whitespace-split arguments (quotes group), returns a value. */
     @FunctionalInterface

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The parsed arguments of {@code %run_main}:
- * {@code %run_main [--workers N] [--epoch-interval S] [--recovery[=DIR]] <expr>}.
+ * {@code %run_main [--workers N] [--epoch-interval S] [--recovery[=DIR]] [--steps] <expr>}.
  *
  * <pre>{@code
  * RunMainArgs a = RunMainArgs.parse(List.of("--workers", "2", "--recovery", "flow"));
@@ -20,13 +20,20 @@ import java.util.List;
  * @param recovery whether to keep recovery snapshots
  * @param recoveryDir the recovery directory, or {@code null} for the notebook's default one
  * @param help whether {@code --help} was asked for
+ * @param steps whether the live table shows per-step counts ({@code --steps})
  */
 public record RunMainArgs(String expression, int workers, Duration epochInterval, boolean recovery,
-        Path recoveryDir, boolean help) {
+        Path recoveryDir, boolean help, boolean steps) {
+
+    /** Arguments without {@code --steps}. */
+    public RunMainArgs(String expression, int workers, Duration epochInterval, boolean recovery, Path recoveryDir,
+            boolean help) {
+        this(expression, workers, epochInterval, recovery, recoveryDir, help, false);
+    }
 
     /** The usage text shown by {@code %run_main --help} and after every argument error. */
     public static final String USAGE = String.join("\n",
-            "usage: %run_main [--workers N] [--epoch-interval S] [--recovery[=DIR]] <expr>",
+            "usage: %run_main [--workers N] [--epoch-interval S] [--recovery[=DIR]] [--steps] <expr>",
             "",
             "Runs the Dataflow that the Java expression <expr> denotes (for example: flow) in this",
             "kernel, shows its captured items as a live table, and returns them as a Tablesaw Table",
@@ -37,6 +44,7 @@ public record RunMainArgs(String expression, int workers, Duration epochInterval
             "                          0 = one item per input partition per epoch)",
             "  --recovery[=DIR]        keep recovery snapshots in DIR (default",
             "                          .rivulet/<notebook>/<flow name>/) and resume from them",
+            "  --steps                 also show how many items each step has seen",
             "  -h, --help              show this help");
 
     /** Parses whitespace-split magic arguments; the first non-option starts the expression. */
@@ -45,6 +53,7 @@ public record RunMainArgs(String expression, int workers, Duration epochInterval
         Duration epochInterval = null;
         boolean recovery = false;
         Path recoveryDir = null;
+        boolean steps = false;
         int i = 0;
         while (i < args.size()) {
             String arg = args.get(i);
@@ -78,6 +87,7 @@ public record RunMainArgs(String expression, int workers, Duration epochInterval
                         recoveryDir = Path.of(inline);
                     }
                 }
+                case "--steps" -> steps = true;
                 default -> throw usage("unknown option " + arg);
             }
             i++;
@@ -86,7 +96,7 @@ public record RunMainArgs(String expression, int workers, Duration epochInterval
         if (expression.isEmpty()) {
             throw usage("missing the flow: give a Java expression that denotes a Dataflow, for example %run_main flow");
         }
-        return new RunMainArgs(expression, workers, epochInterval, recovery, recoveryDir, false);
+        return new RunMainArgs(expression, workers, epochInterval, recovery, recoveryDir, false, steps);
     }
 
     private static String valueAfter(List<String> args, int index, String option, String what) {

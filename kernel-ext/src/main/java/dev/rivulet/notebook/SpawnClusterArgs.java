@@ -23,7 +23,7 @@ public record SpawnClusterArgs(int processes, RunMainArgs run, boolean fresh) {
 
     /** The usage text shown by {@code %spawn_cluster --help} and after every argument error. */
     public static final String USAGE = String.join("\n",
-            "usage: %spawn_cluster [-p N] [-w M] [--epoch-interval S] [--recovery[=DIR]] [--fresh] <expr>",
+            "usage: %spawn_cluster [-p N] [-w M] [--epoch-interval S] [--recovery[=DIR]] [--steps] [--fresh] <expr>",
             "",
             "Runs the Dataflow that <expr> denotes on N local worker JVMs with M worker threads each,",
             "shows its captured items as a live table and returns them as a Tablesaw Table.",
@@ -35,6 +35,7 @@ public record SpawnClusterArgs(int processes, RunMainArgs run, boolean fresh) {
             "  --epoch-interval S      epoch length in seconds (default 10; 0 = one item per epoch)",
             "  --recovery[=DIR]        keep recovery snapshots in DIR (default",
             "                          .rivulet/<notebook>/<flow name>/) and resume from them",
+            "  --steps                 also show how many items each step has seen",
             "  --fresh                 restart the warm worker JVMs before this run",
             "  -h, --help              show this help");
 

@@ -2,6 +2,12 @@ package dev.rivulet.notebook;
 
 import java.util.ArrayList;
 import java.util.List;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.FloatColumn;
+import tech.tablesaw.api.InstantColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -23,7 +29,8 @@ public final class TableView {
 
     /** The bounded HTML and text of {@code table}, with its row and column count as caption. */
     public static RichOutput render(Table table) {
-        String caption = table.name() + ": " + table.rowCount() + " rows × " + table.columnCount() + " columns";
+        String caption = table.name() + ": " + Formats.count(table.rowCount()) + " rows × " + table.columnCount()
+                + " columns";
         if (table.rowCount() <= 2 * EDGE_ROWS) {
             return new RichOutput(null, caption + "\n" + text(table, table.rowCount(), 0),
                     "<div>" + html(table, table.rowCount(), 0) + "<p><small>" + escape(caption)
@@ -49,7 +56,7 @@ public final class TableView {
         for (int r = 0; r < rows.rowCount(); r++) {
             if (r == splitAt && hidden > 0) {
                 out.append("<tr><td colspan=\"").append(Math.max(1, rows.columnCount()))
-                        .append("\" style=\"text-align:center\">… ").append(hidden)
+                        .append("\" style=\"text-align:center\">… ").append(Formats.count(hidden))
                         .append(" more rows …</td></tr>");
             }
             out.append("<tr>");
@@ -60,7 +67,7 @@ public final class TableView {
         }
         if (rows.rowCount() == splitAt && hidden > 0) {
             out.append("<tr><td colspan=\"").append(Math.max(1, rows.columnCount()))
-                    .append("\">… ").append(hidden).append(" more rows …</td></tr>");
+                    .append("\">… ").append(Formats.count(hidden)).append(" more rows …</td></tr>");
         }
         return out.append("</tbody></table>").toString();
     }
@@ -86,7 +93,7 @@ public final class TableView {
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < lines.size(); i++) {
             if (i == splitAt + 1 && hidden > 0) {
-                out.append("… ").append(hidden).append(" more rows …\n");
+                out.append("… ").append(Formats.count(hidden)).append(" more rows …\n");
             }
             String[] line = lines.get(i);
             for (int c = 0; c < columns; c++) {
@@ -104,13 +111,43 @@ public final class TableView {
             }
         }
         if (rows.rowCount() == splitAt && hidden > 0) {
-            out.append("… ").append(hidden).append(" more rows …\n");
+            out.append("… ").append(Formats.count(hidden)).append(" more rows …\n");
         }
         return out.toString();
     }
 
-    private static String cell(Column<?> column, int row) {
-        return column.isMissing(row) ? "" : column.getString(row);
+    /**
+     * A cell as people read it: numbers through {@link Formats} (whole numbers get thousands
+     * separators when any number of their column is 10,000 or more, so a column reads alike),
+     * everything else as Tablesaw prints it.
+     */
+    static String cell(Column<?> column, int row) {
+        if (column.isMissing(row)) {
+            return "";
+        }
+        if (column instanceof DoubleColumn d) {
+            return Formats.decimal(d.getDouble(row));
+        }
+        if (column instanceof FloatColumn f) {
+            return Formats.decimal(f.getFloat(row));
+        }
+        if (column instanceof LongColumn || column instanceof IntColumn || column instanceof ShortColumn) {
+            long n = ((Number) column.get(row)).longValue();
+            return Formats.whole(n, grouped(column));
+        }
+        if (column instanceof InstantColumn i) {
+            return String.valueOf(i.get(row)); // 2026-03-01T09:00:00Z, without Tablesaw's ".000"
+        }
+        return column.getString(row);
+    }
+
+    private static boolean grouped(Column<?> column) {
+        for (int r = 0; r < column.size(); r++) {
+            if (!column.isMissing(r) && Math.abs(((Number) column.get(r)).longValue()) >= 10_000) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String pad(String s, int width, boolean left) {

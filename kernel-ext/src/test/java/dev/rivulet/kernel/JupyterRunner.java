@@ -49,13 +49,7 @@ final class JupyterRunner {
         command.add(python.toString());
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        Map<String, String> env = builder.environment();
-        env.put("JUPYTER_PATH", home.resolve("data").toString());
-        env.put("JUPYTER_DATA_DIR", home.resolve("data").toString());
-        env.put("JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString());
-        env.put("JUPYTER_CONFIG_DIR", home.resolve("config").toString());
-        env.put("JUPYTER_PLATFORM_DIRS", "1");
-        env.remove("JPY_SESSION_NAME");
+        privateJupyterDirs(builder.environment());
         Path stdout = home.resolve("stdout-" + System.nanoTime() + ".txt");
         Path stderr = home.resolve("stderr-" + System.nanoTime() + ".txt");
         builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
@@ -76,6 +70,16 @@ final class JupyterRunner {
             process.destroyForcibly();
             assertNoKernelLeft();
         }
+    }
+
+    /** Points Jupyter at this runner's private directories (kernelspecs, runtime, config). */
+    void privateJupyterDirs(Map<String, String> env) {
+        env.put("JUPYTER_PATH", home.resolve("data").toString());
+        env.put("JUPYTER_DATA_DIR", home.resolve("data").toString());
+        env.put("JUPYTER_RUNTIME_DIR", home.resolve("runtime").toString());
+        env.put("JUPYTER_CONFIG_DIR", home.resolve("config").toString());
+        env.put("JUPYTER_PLATFORM_DIRS", "1");
+        env.remove("JPY_SESSION_NAME");
     }
 
     /** Kernels started by our clients have their connection file under our runtime dir. */

@@ -31,6 +31,15 @@ public interface KeyedLogic {
     /** Whether this key's state is gone; the engine forgets the key and records a discard. */
     boolean isDiscarded();
 
+    /**
+     * What this key would emit if the input ended now, for a "so far" progress display, or
+     * {@code null} (the default) for logic that has nothing to show. Called on the worker's
+     * thread, a few times a second at most, only when someone watches the step.
+     */
+    default Object soFar() {
+        return null;
+    }
+
     /** The key's state for recovery, as of now. Must be serializable. */
     Object snapshot() throws Exception;
 }

@@ -1,7 +1,11 @@
 package dev.rivulet.engine;
 
 import dev.rivulet.KV;
+import dev.rivulet.RunProgress;
+import dev.rivulet.StableHash;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -148,6 +152,29 @@ final class KeyedOperator extends Operator {
             context.snapshot(key, epoch, snapshot);
         }
         touched.clear();
+    }
+
+    /** The number of keys with something to show, and the largest values among the showable ones. */
+    @Override
+    public StateView stateSoFar(int rows) {
+        PriorityQueue<KV<Object, Object>> top = new PriorityQueue<>(RunProgress.LARGEST_FIRST.reversed());
+        long keys = 0;
+        for (Map.Entry<Object, KeyedLogic> entry : logics.entrySet()) {
+            Object value = entry.getValue().soFar();
+            if (value == null) {
+                continue;
+            }
+            keys++;
+            if (RunProgress.isShowable(value)) {
+                RunProgress.offer(top, new KV<>(entry.getKey(), value), rows);
+            }
+        }
+        if (keys == 0) {
+            return null;
+        }
+        List<KV<Object, Object>> sorted = new ArrayList<>(top);
+        sorted.sort(RunProgress.LARGEST_FIRST);
+        return new StateView(keys, sorted);
     }
 
     private KeyedOutput emitterFor(Object key, Outputs out) {

@@ -56,6 +56,16 @@ public abstract class Operator {
     public void onWake(long nowMillis, Outputs out) throws Exception {
     }
 
+    /**
+     * For a progress display: this worker's state as it is now, up to {@code rows} keys, or
+     * {@code null} (the default) for a step with nothing to show. Called on the worker's thread
+     * between two other calls, a few times a second, only when someone watches this step (see
+     * {@link dev.rivulet.RunProgress#watchState}).
+     */
+    public StateView stateSoFar(int rows) {
+        return null;
+    }
+
     /** Releases resources. Called once, also after a failure; must not throw for double close. */
     public void close() throws Exception {
     }

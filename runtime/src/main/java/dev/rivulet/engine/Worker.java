@@ -73,6 +73,7 @@ public final class Worker implements Runnable {
             long cluster = transport.clusterFrontier();
             busy |= graph.pollInputs(nowNanos, cluster, transport.congested(info.index()));
             busy |= graph.fireTimers(nowMillis);
+            graph.sampleState(nowNanos, false);
             graph.flush();
             long frontier = graph.frontier();
             if (frontier != published) {
@@ -81,6 +82,7 @@ public final class Worker implements Runnable {
                 published = frontier;
             }
             if (frontier == Vertex.DONE) {
+                graph.sampleState(nowNanos, true);
                 return;
             }
             if (!busy && inbox.size() == 0) {

@@ -34,6 +34,9 @@ final class WorkerGraph {
     private final Map<Vertex, List<Vertex>> upstreams = new HashMap<>();
     private final Map<WatermarkSender, Vertex> senders = new java.util.LinkedHashMap<>();
     private int nextTag;
+    /** The vertices whose state a progress display watches (see {@link #sampleState}). */
+    private final List<Vertex> watched = new ArrayList<>();
+    private long nextStateSampleNanos;
     private boolean idleInput;
 
     WorkerGraph(List<Step> steps, WorkerInfo worker, Transport transport, RunSettings settings,
@@ -93,6 +96,9 @@ final class WorkerGraph {
                 if (keepTogether[s]) {
                     input.keepPartitionsTogether();
                 }
+            }
+            if (settings.progress() != null && settings.progress().watchedState().contains(step.stepId())) {
+                watched.add(vertex);
             }
             operator.open(new Context(step, stats));
             if (operator instanceof InputOperator input) {
@@ -299,6 +305,27 @@ final class WorkerGraph {
             }
         }
         return busy;
+    }
+
+    /** How often a worker hands its watched steps' state to the progress view. */
+    static final long STATE_SAMPLE_NANOS = 250_000_000L;
+
+    /**
+     * Every {@link #STATE_SAMPLE_NANOS} (and at the end, {@code last}), gives the progress view
+     * this worker's "so far" state of the watched steps; costs one comparison per loop iteration
+     * when nothing is watched.
+     */
+    void sampleState(long nowNanos, boolean last) {
+        if (watched.isEmpty() || (nowNanos < nextStateSampleNanos && !last)) {
+            return;
+        }
+        nextStateSampleNanos = nowNanos + STATE_SAMPLE_NANOS;
+        for (Vertex vertex : watched) {
+            StateView view = vertex.operator().stateSoFar(dev.rivulet.RunProgress.STATE_ROWS);
+            if (view != null) {
+                settings.progress().stateSample(vertex.stepId(), worker.index(), view.keys(), view.rows());
+            }
+        }
     }
 
     /** Runs due timers; returns whether any ran. */

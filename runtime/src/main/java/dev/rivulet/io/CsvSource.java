@@ -149,6 +149,16 @@ public final class CsvSource<T> implements PartitionedSource<T, Long> {
         }
 
         @Override
+        public long estimatedSize() {
+            return cursor.size();
+        }
+
+        @Override
+        public long consumed() {
+            return cursor.offset();
+        }
+
+        @Override
         public void close() throws IOException {
             cursor.close();
         }

@@ -11,6 +11,16 @@ public interface DynamicSourcePartition<T> extends AutoCloseable {
     /** As {@link SourcePartition#nextBatch}: non-blocking, {@code false} at the end. */
     boolean nextBatch(List<? super T> out, int max) throws Exception;
 
+    /** As {@link SourcePartition#estimatedSize()}: this reader's size in its own unit, or {@code -1}. */
+    default long estimatedSize() {
+        return -1;
+    }
+
+    /** As {@link SourcePartition#consumed()}: how much of {@link #estimatedSize()} is read. */
+    default long consumed() {
+        return 0;
+    }
+
     @Override
     default void close() throws Exception {
     }

@@ -57,6 +57,16 @@ public final class RangeSource implements PartitionedSource<Long, Long> {
             public Long snapshot() {
                 return next;
             }
+
+            @Override
+            public long estimatedSize() {
+                return end - start;
+            }
+
+            @Override
+            public long consumed() {
+                return next - start;
+            }
         };
     }
 }

@@ -149,6 +149,16 @@ public final class TestingSource<T> implements PartitionedSource<T, Integer> {
             public Integer snapshot() {
                 return next;
             }
+
+            @Override
+            public long estimatedSize() {
+                return entries.size();
+            }
+
+            @Override
+            public long consumed() {
+                return next;
+            }
         };
     }
 }

@@ -3,8 +3,8 @@ package dev.rivulet.notebook.ijava;
 import dev.rivulet.notebook.Notebook;
 import dev.rivulet.notebook.NotebookHost;
 import dev.rivulet.notebook.RichOutput;
+import dev.rivulet.notebook.internals.BasekernelOutputs;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
-import io.github.spencerpark.jupyter.kernel.display.DisplayData;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -53,25 +53,19 @@ public final class IJavaAdapter implements NotebookHost {
         return host;
     }
 
-    private static DisplayData toDisplayData(RichOutput output) {
-        DisplayData data = new DisplayData(output.text());
-        if (output.html() != null) {
-            data.putHTML(output.html());
-        }
-        if (output.displayId() != null) {
-            data.setDisplayId(output.displayId());
-        }
-        return data;
+    @Override
+    public <T> void registerRenderer(Class<T> type, java.util.function.Function<? super T, RichOutput> renderer) {
+        BasekernelOutputs.register(kernel.getRenderer(), type, renderer);
     }
 
     @Override
     public void display(RichOutput output) {
-        kernel.display(toDisplayData(output));
+        BasekernelOutputs.publish(kernel, output, false);
     }
 
     @Override
     public void updateDisplay(RichOutput output) {
-        kernel.getIO().display.updateDisplay(output.displayId(), toDisplayData(output));
+        BasekernelOutputs.publish(kernel, output, true);
     }
 
     @Override

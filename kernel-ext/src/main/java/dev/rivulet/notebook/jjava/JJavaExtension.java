@@ -30,14 +30,26 @@ public final class JJavaExtension implements Extension {
         }
 
         private static DisplayData toDisplayData(RichOutput output) {
-            DisplayData data = new DisplayData(output.text());
-            if (output.html() != null) {
-                data.putHTML(output.html());
-            }
+            DisplayData data = new DisplayData();
+            fill(data, output);
             if (output.displayId() != null) {
                 data.setDisplayId(output.displayId());
             }
             return data;
+        }
+
+        private static void fill(DisplayData data, RichOutput output) {
+            for (java.util.Map.Entry<String, String> rendering : output.data().entrySet()) {
+                data.putData(rendering.getKey(), rendering.getValue());
+            }
+        }
+
+        @Override
+        public <T> void registerRenderer(Class<T> type, java.util.function.Function<? super T, RichOutput> renderer) {
+            kernel.getRenderer().createRegistration(type)
+                    .preferring("text/html")
+                    .supporting("text/plain", "text/html", "image/svg+xml", "image/png", "text/markdown")
+                    .register((value, context) -> fill(context.getOutputContainer(), renderer.apply(value)));
         }
 
         @Override

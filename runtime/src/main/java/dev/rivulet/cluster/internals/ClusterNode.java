@@ -6,6 +6,7 @@ import dev.rivulet.EpochConfig;
 import dev.rivulet.RecoveryConfig;
 import dev.rivulet.RivuletException;
 import dev.rivulet.RunCancelledException;
+import dev.rivulet.RunProgress;
 import dev.rivulet.engine.RecoveryStore;
 import dev.rivulet.engine.ResumePoint;
 import dev.rivulet.engine.RunControl;
@@ -42,7 +43,7 @@ public final class ClusterNode implements Mesh.Listener {
     /** Everything a process needs to know about its run. */
     public record Settings(Dataflow flow, int processId, int processes, int workersPerProcess, EpochConfig epochs,
             RecoveryConfig recovery, int batchSize, CaptureListener captureListener, ClusterSecret secret,
-            Duration connectTimeout) {
+            Duration connectTimeout, RunProgress progress) {
     }
 
     private static final long POLL_MILLIS = 20;
@@ -71,6 +72,9 @@ public final class ClusterNode implements Mesh.Listener {
         this.said = new boolean[processes];
         this.goodbyes = new CountDownLatch(processes - 1);
         control.onStop(this::onStop);
+        if (settings.progress() != null) {
+            settings.progress().localCounters(stats);
+        }
     }
 
     /** Listens for the other processes on {@code address}; returns the port (useful with port 0). */
@@ -162,7 +166,7 @@ public final class ClusterNode implements Mesh.Listener {
 
     private void runWorkers(RecoveryStore store, long epoch) throws InterruptedException {
         RunSettings run = new RunSettings(settings.epochs(), store, settings.captureListener(), stats,
-                settings.batchSize());
+                settings.batchSize(), settings.progress());
         int total = settings.processes() * settings.workersPerProcess();
         List<Step> steps = StepTranslator.translate(settings.flow());
         List<Thread> threads = new ArrayList<>();

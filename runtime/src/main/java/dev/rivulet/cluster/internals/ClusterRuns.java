@@ -4,6 +4,7 @@ import dev.rivulet.CaptureListener;
 import dev.rivulet.Dataflow;
 import dev.rivulet.RunOptions;
 import dev.rivulet.RivuletException;
+import dev.rivulet.RunProgress;
 import dev.rivulet.RunResult;
 import dev.rivulet.StepStatistics;
 import dev.rivulet.engine.StepStats;
@@ -47,21 +48,29 @@ public final class ClusterRuns {
             captured.get(stepId).addAll(items);
             user.onCaptured(stepId, worker, epoch, items);
         };
+        RunProgress progress = options.progress();
+        if (progress != null) {
+            progress.starting(flow, 0); // this process's own counters
+        }
         ClusterNode node = new ClusterNode(new ClusterNode.Settings(flow, processId, addresses.size(),
                 workersPerProcess, options.epochs(), options.recovery(), options.batchSize(), collect, secret,
-                CONNECT_TIMEOUT), contextClassLoader());
-        try {
-            node.bind(resolved.get(processId));
-        } catch (RuntimeException e) {
-            node.abandon();
-            throw e;
-        }
+                CONNECT_TIMEOUT, progress), contextClassLoader());
         Map<String, StepStats> stats;
         try {
+            try {
+                node.bind(resolved.get(processId));
+            } catch (RuntimeException e) {
+                node.abandon();
+                throw e;
+            }
             stats = node.run(resolved);
         } catch (RivuletException e) {
             throw e.withPartialResult(new RunResult(captured, Map.of(), Duration.ofNanos(System.nanoTime() - start),
                     addresses.size() * workersPerProcess));
+        } finally {
+            if (progress != null) {
+                progress.finished();
+            }
         }
         return new RunResult(captured, statistics(flow, stats), Duration.ofNanos(System.nanoTime() - start),
                 addresses.size() * workersPerProcess);

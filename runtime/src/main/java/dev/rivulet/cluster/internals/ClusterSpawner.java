@@ -5,6 +5,7 @@ import dev.rivulet.Dataflow;
 import dev.rivulet.RivuletException;
 import dev.rivulet.RunCancelledException;
 import dev.rivulet.RunOptions;
+import dev.rivulet.RunProgress;
 import dev.rivulet.RunResult;
 import dev.rivulet.engine.StepStats;
 import dev.rivulet.shipping.JobPackage;
@@ -75,7 +76,7 @@ public final class ClusterSpawner {
             int workersPerProcess, RunOptions options) {
         this.flow = flow;
         this.jobSpec = new JobSpec(packaged == null ? flow : null, packaged, options.epochs(), options.recovery(),
-                options.batchSize());
+                options.batchSize(), options.progress() == null ? null : options.progress().watchedState());
         this.warm = warm;
         this.processes = processes;
         this.workersPerProcess = workersPerProcess;
@@ -109,6 +110,20 @@ public final class ClusterSpawner {
     }
 
     private RunResult run() {
+        RunProgress progress = options.progress();
+        if (progress != null) {
+            progress.starting(flow, processes);
+        }
+        try {
+            return runChildren();
+        } finally {
+            if (progress != null) {
+                progress.finished();
+            }
+        }
+    }
+
+    private RunResult runChildren() {
         long start = System.nanoTime();
         Thread hook = new Thread(() -> ChildProcess.killAndAwait(children), "rivulet-cluster-shutdown");
         // New children boot (about a second) while this JVM serializes the job and opens its
@@ -233,6 +248,11 @@ public final class ClusterSpawner {
                         }
                         user.onCaptured(stepId, worker, epoch, items);
                     }
+                    case ControlConnection.PROGRESS -> {
+                        if (options.progress() != null) {
+                            ControlCodec.readProgress(frame.payload(), child, options.progress(), serializer);
+                        }
+                    }
                     case ControlConnection.STATS -> events.add(new Stats(child,
                             ControlCodec.statistics(frame.payload())));
                     case ControlConnection.DONE -> events.add(new Done(child));
@@ -288,8 +308,15 @@ public final class ClusterSpawner {
                 if (event instanceof Ready r && !ready[r.child()]) {
                     ready[r.child()] = true;
                     ports[r.child()] = r.port();
-                    if (++readyCount == processes) {
+                    ++readyCount;
+                    if (options.progress() != null) {
+                        options.progress().processesReady(readyCount);
+                    }
+                    if (readyCount == processes) {
                         sendAddresses(ports);
+                        if (options.progress() != null) {
+                            options.progress().running();
+                        }
                     }
                 } else if (event instanceof Stats s) {
                     s.counters().forEach((step, c) -> {

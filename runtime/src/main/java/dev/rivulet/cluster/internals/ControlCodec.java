@@ -4,6 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import dev.rivulet.KV;
+import dev.rivulet.RunProgress;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +20,8 @@ import java.util.Map;
  * <pre>
  * addresses:  int n, then n × UTF string
  * statistics: int n, then n × (UTF step id, long in, long out, long late)
+ * progress:   int n, then n × (UTF step id, RunProgress.COUNTERS × long);
+ *             int m, then m × (UTF step id, int worker, long keys, int length, Kryo rows)
  * </pre>
  */
 final class ControlCodec {
@@ -69,5 +73,71 @@ final class ControlCodec {
             counters.put(in.readUTF(), new long[] {in.readLong(), in.readLong(), in.readLong()});
         }
         return counters;
+    }
+
+    /** A child's live counters and "so far" state samples (rows encoded with {@code rows}). */
+    static byte[] progress(RunProgress progress, ItemSerializer rows) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        Map<String, long[]> counters = progress.localCounterArrays();
+        out.writeInt(counters.size());
+        for (Map.Entry<String, long[]> step : counters.entrySet()) {
+            out.writeUTF(step.getKey());
+            for (long c : step.getValue()) {
+                out.writeLong(c);
+            }
+        }
+        List<byte[]> samples = new ArrayList<>();
+        progress.forEachStateSample((step, worker, keys, sampleRows) -> {
+            try {
+                ByteArrayOutputStream one = new ByteArrayOutputStream();
+                DataOutputStream s = new DataOutputStream(one);
+                s.writeUTF(step);
+                s.writeInt(worker);
+                s.writeLong(keys);
+                byte[] encoded = rows.toBytes(sampleRows);
+                s.writeInt(encoded.length);
+                s.write(encoded);
+                s.flush();
+                samples.add(one.toByteArray());
+            } catch (IOException | RuntimeException e) {
+                // a sample that cannot be encoded is left out: it is only a progress display
+            }
+        });
+        out.writeInt(samples.size());
+        for (byte[] sample : samples) {
+            out.write(sample);
+        }
+        out.flush();
+        return bytes.toByteArray();
+    }
+
+    /** Reads a child's progress frame into the parent's {@code progress}, as process {@code child}. */
+    @SuppressWarnings("unchecked")
+    static void readProgress(byte[] payload, int child, RunProgress progress, ItemSerializer rows) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
+        int n = in.readInt();
+        Map<String, long[]> counters = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            String step = in.readUTF();
+            long[] c = new long[RunProgress.COUNTERS];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = in.readLong();
+            }
+            counters.put(step, c);
+        }
+        progress.remoteCounters(child, counters);
+        int m = in.readInt();
+        for (int i = 0; i < m; i++) {
+            String step = in.readUTF();
+            int worker = in.readInt();
+            long keys = in.readLong();
+            byte[] encoded = in.readNBytes(in.readInt());
+            List<KV<Object, Object>> sampleRows = new ArrayList<>();
+            for (Object row : rows.fromBytes(encoded)) {
+                sampleRows.add((KV<Object, Object>) row);
+            }
+            progress.stateSample(step, worker, keys, sampleRows);
+        }
     }
 }

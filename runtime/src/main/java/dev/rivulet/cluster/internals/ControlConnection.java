@@ -15,8 +15,9 @@ import java.util.function.IntPredicate;
  * the mesh, so nothing is deserialized from a stranger. The child dials; the parent accepts.
  *
  * <p>Child to parent: {@link #READY} (its mesh port), {@link #CAPTURE} (captured items, Kryo),
- * {@link #STATS} (JSON), {@link #DONE}, {@link #FAILED} (JSON {@link FailureReport}). Parent to
- * child: {@link #ADDRESSES} (JSON list).
+ * {@link #PROGRESS} (live counters, four a second while the parent watches, see
+ * {@link ControlCodec#progress}), {@link #STATS} (binary), {@link #DONE}, {@link #FAILED} (JSON
+ * {@link FailureReport}). Parent to child: {@link #ADDRESSES} (binary list).
  */
 final class ControlConnection implements AutoCloseable {
     /** The parent's id in the handshake (children are 0..n-1). */
@@ -27,6 +28,7 @@ final class ControlConnection implements AutoCloseable {
     static final byte STATS = 4;
     static final byte DONE = 5;
     static final byte FAILED = 6;
+    static final byte PROGRESS = 7;
     private static final int HANDSHAKE_TIMEOUT_MILLIS = HandshakeHandler.TIMEOUT_SECONDS * 1000;
     private static final int MAX_FRAME = 256 * 1024 * 1024;
 

@@ -16,10 +16,12 @@ import dev.rivulet.shipping.JobPackage;
  * What a parent ships to each child of a spawned cluster (Java serialization): the flow — either
  * itself, when its classes are on the children's class path, or as a {@link JobPackage} carrying
  * notebook classes and variables — and the run options that matter in the children. Captured
- * items come back instead of going to a listener, so the listener does not travel.
+ * items come back instead of going to a listener, so the listener does not travel; when the parent
+ * watches the run's progress, {@code watchedState} says so (the steps whose "so far" state it
+ * wants, maybe none) and the child sends its counters back; {@code null} means no one watches.
  */
-record JobSpec(Dataflow flow, JobPackage packaged, EpochConfig epochs, RecoveryConfig recovery, int batchSize)
-        implements Serializable {
+record JobSpec(Dataflow flow, JobPackage packaged, EpochConfig epochs, RecoveryConfig recovery, int batchSize,
+        java.util.Set<String> watchedState) implements Serializable {
 
     /** The flow and the class loader to run it with, in the child. */
     record Materialized(Dataflow flow, ClassLoader loader) {

@@ -2,6 +2,7 @@ package dev.rivulet.cluster.internals;
 
 import dev.rivulet.CaptureListener;
 import dev.rivulet.RivuletException;
+import dev.rivulet.RunProgress;
 import dev.rivulet.engine.StepStats;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -95,9 +96,15 @@ public final class WorkerProcessMain {
                 return 1;
             }
             Thread.currentThread().setContextClassLoader(materialized.loader());
+            RunProgress progress = null;
+            if (job.watchedState() != null) {
+                progress = new RunProgress().watchState(job.watchedState().toArray(new String[0]));
+                progress.starting(materialized.flow(), 0);
+            }
             ClusterNode node = new ClusterNode(new ClusterNode.Settings(materialized.flow(), processId, processes,
                     workersPerProcess, job.epochs(), job.recovery(), job.batchSize(), toParent, secret,
-                    ClusterRuns.CONNECT_TIMEOUT), materialized.loader());
+                    ClusterRuns.CONNECT_TIMEOUT, progress), materialized.loader());
+            ProgressSender sender = progress == null ? null : new ProgressSender(control, progress, processId);
             try {
                 int port = node.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                 control.send(ControlConnection.READY, new DataOutputBytes().writeInt(port).bytes());
@@ -109,7 +116,17 @@ public final class WorkerProcessMain {
                 for (String address : ControlCodec.addresses(frame.payload())) {
                     addresses.add(ClusterRuns.parseAddress(address));
                 }
-                Map<String, StepStats> stats = node.run(addresses);
+                if (sender != null) {
+                    sender.start();
+                }
+                Map<String, StepStats> stats;
+                try {
+                    stats = node.run(addresses);
+                } finally {
+                    if (sender != null) {
+                        sender.stop(); // and sends the last counters, before STATS and DONE
+                    }
+                }
                 Map<String, long[]> counters = new LinkedHashMap<>();
                 stats.forEach((step, s) -> counters.put(step, new long[] {s.itemsIn(), s.itemsOut(), s.lateItems()}));
                 control.send(ControlConnection.STATS, ControlCodec.statistics(counters));
@@ -144,6 +161,64 @@ public final class WorkerProcessMain {
             control.send(ControlConnection.CAPTURE, out.bytes());
         } catch (IOException e) {
             throw new UncheckedIOException("could not send captured items to the parent process", e);
+        }
+    }
+
+    /**
+     * Sends this child's live counters to the parent every {@link #INTERVAL_MILLIS} while its
+     * workers run, from a thread of its own (workers never wait for it), and once more at the end.
+     */
+    private static final class ProgressSender {
+        static final long INTERVAL_MILLIS = 250;
+        private final ControlConnection control;
+        private final RunProgress progress;
+        private final Thread thread;
+        private volatile boolean stopped;
+
+        ProgressSender(ControlConnection control, RunProgress progress, int processId) {
+            this.control = control;
+            this.progress = progress;
+            this.thread = new Thread(this::loop, "rivulet-progress-" + processId);
+            thread.setDaemon(true);
+            thread.setContextClassLoader(Thread.currentThread().getContextClassLoader());
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        private void loop() {
+            while (!stopped) {
+                try {
+                    Thread.sleep(INTERVAL_MILLIS);
+                } catch (InterruptedException e) {
+                    return;
+                }
+                if (!stopped && !send()) {
+                    return;
+                }
+            }
+        }
+
+        private boolean send() {
+            try {
+                ItemSerializer rows = ItemSerializer.forThread(Thread.currentThread().getContextClassLoader());
+                control.send(ControlConnection.PROGRESS, ControlCodec.progress(progress, rows));
+                return true;
+            } catch (IOException | RuntimeException e) {
+                return false; // the parent is gone or the sample is unreadable: the run itself decides
+            }
+        }
+
+        void stop() {
+            stopped = true;
+            thread.interrupt();
+            try {
+                thread.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            send();
         }
     }
 

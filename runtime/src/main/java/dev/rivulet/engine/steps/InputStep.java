@@ -61,6 +61,9 @@ public final class InputStep extends Step {
         boolean emittedThisEpoch;
         boolean exhausted;
         boolean closed;
+        /** The partition's size, or -1 when unknown; what of it was last added to the stats. */
+        long size = -1;
+        long reported;
 
         Part(String key, SourcePartition<Object, Object> partitioned,
                 DynamicSourcePartition<Object> dynamic) {
@@ -71,6 +74,14 @@ public final class InputStep extends Step {
 
         boolean next(List<Object> out, int max) throws Exception {
             return partitioned != null ? partitioned.nextBatch(out, max) : dynamic.nextBatch(out, max);
+        }
+
+        long estimatedSize() {
+            return partitioned != null ? partitioned.estimatedSize() : dynamic.estimatedSize();
+        }
+
+        long consumed() {
+            return partitioned != null ? partitioned.consumed() : dynamic.consumed();
         }
 
         void close() throws Exception {
@@ -188,6 +199,41 @@ public final class InputStep extends Step {
             } catch (Throwable t) {
                 throw StepFailure.during(InputStep.this, "opening the source", t);
             }
+            for (Part part : parts) {
+                try {
+                    part.size = part.estimatedSize();
+                } catch (Throwable t) {
+                    part.size = -1; // progress is a nicety: a source that cannot tell is "unknown"
+                }
+                context.stats().addPartition(part.size);
+            }
+            reportProgress(false);
+        }
+
+        /**
+         * Adds what each sized partition has read since the last report to the step's
+         * statistics; an exhausted partition counts as fully read.
+         */
+        private void reportProgress(boolean finished) {
+            for (Part part : parts) {
+                if (part.size < 0) {
+                    continue;
+                }
+                long now;
+                if (finished || part.exhausted) {
+                    now = part.size;
+                } else {
+                    try {
+                        now = Math.min(part.size, Math.max(0, part.consumed()));
+                    } catch (Throwable t) {
+                        continue;
+                    }
+                }
+                if (now != part.reported) {
+                    context.stats().addConsumed(now - part.reported);
+                    part.reported = now;
+                }
+            }
         }
 
         @Override
@@ -256,7 +302,11 @@ public final class InputStep extends Step {
                 }
             }
             if (!anyOpen) {
+                reportProgress(true);
                 return Poll.FINISHED;
+            }
+            if (emitted) {
+                reportProgress(false); // with the items' count, so "items read" and the percent agree
             }
             if (testingEpochs || nowNanos - epochStartNanos >= intervalNanos) {
                 return Poll.CLOSE_EPOCH;

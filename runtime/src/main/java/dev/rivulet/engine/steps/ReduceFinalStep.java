@@ -66,6 +66,12 @@ public final class ReduceFinalStep extends KeyedStep {
             }
         }
 
+        /** The accumulator: what this key would emit if the input ended now. */
+        @Override
+        public Object soFar() {
+            return accumulator;
+        }
+
         @Override
         public boolean isDiscarded() {
             return accumulator == null;

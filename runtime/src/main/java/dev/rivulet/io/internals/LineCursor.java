@@ -46,6 +46,15 @@ public final class LineCursor implements AutoCloseable {
         return offset;
     }
 
+    /** The file's size in bytes now, or {@code -1} when it cannot be read. */
+    public long size() {
+        try {
+            return channel.size();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     /** The next line without its terminator, or {@code null} at the end of the file. */
     public String next() throws IOException {
         spill.reset();

@@ -50,6 +50,18 @@ public final class LinePartition<T> implements SourcePartition<T, Long> {
         return cursor.offset();
     }
 
+    /** The file's size in bytes. */
+    @Override
+    public long estimatedSize() {
+        return cursor.size();
+    }
+
+    /** The byte offset reached. */
+    @Override
+    public long consumed() {
+        return cursor.offset();
+    }
+
     @Override
     public void close() throws Exception {
         cursor.close();
