@@ -97,6 +97,14 @@ public final class RivuletCli implements Callable<Integer> {
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();
             String name = command.getCommandSpec().qualifiedName();
+            if (command.getParent() == null && args.length > 0 && !args[0].startsWith("-")
+                    && !command.getSubcommands().containsKey(args[0])) {
+                command.getErr().println("rivulet: error: '" + args[0] + "' is not a command; to run the flow "
+                        + args[0] + ", write: rivulet run " + String.join(" ", args));
+                command.getErr().println("Try 'rivulet run --help' for more information.");
+                command.getErr().flush();
+                return EXIT_USAGE;
+            }
             command.getErr().println(name + ": error: " + e.getMessage());
             command.getErr().println("Try '" + name + " --help' for more information.");
             command.getErr().flush();
