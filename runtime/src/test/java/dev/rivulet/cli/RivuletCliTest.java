@@ -111,7 +111,7 @@ class RivuletCliTest {
         assertThat(CliRun.run("run", FLOWS, "--frobnicate").status).isEqualTo(2);
         CliRun none = CliRun.run();
         assertThat(none.status).isEqualTo(2);
-        assertThat(none.err).startsWith("rivulet: error: name a command: run or describe");
+        assertThat(none.err).startsWith("rivulet: error: name a command: run, describe or recovery");
     }
 
     @Test

@@ -112,7 +112,7 @@ public final class SqliteStore implements RecoveryStore {
         return workers;
     }
 
-    private static WorkerFinding inspectFile(Path path, int worker, Path scratch) throws IOException {
+    static WorkerFinding inspectFile(Path path, int worker, Path scratch) throws IOException {
         long bytes = Files.size(path) + sizeIfExists(Path.of(path + "-wal"));
         try {
             WorkerFile.checkHeader(path);
@@ -147,7 +147,7 @@ public final class SqliteStore implements RecoveryStore {
         return Files.exists(path) ? Files.size(path) : 0;
     }
 
-    private static void deleteScratch(Path scratch) {
+    static void deleteScratch(Path scratch) {
         if (scratch == null) {
             return;
         }

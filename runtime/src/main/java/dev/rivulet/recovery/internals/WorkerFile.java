@@ -168,6 +168,26 @@ final class WorkerFile implements AutoCloseable {
                 seenExecution, seenFrontier, stateRows(), bytes);
     }
 
+    /** One execution as a file records it, for {@code rivulet recovery inspect}. */
+    record ExecutionRow(long execution, long resumeEpoch, String startedAt, long frontier) {
+    }
+
+    /** Every execution this file's worker took part in, oldest first. */
+    List<ExecutionRow> executions() throws SQLException {
+        List<ExecutionRow> result = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT e.execution, e.resume_epoch, e.started_at, coalesce(p.frontier, e.resume_epoch)"
+                                + " FROM execution e LEFT JOIN progress p"
+                                + " ON p.execution = e.execution AND p.worker_index = e.worker_index"
+                                + " ORDER BY e.execution")) {
+            while (rows.next()) {
+                result.add(new ExecutionRow(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getLong(4)));
+            }
+        }
+        return result;
+    }
+
     /** SQLite's own consistency check of an existing file. */
     String quickCheck() throws SQLException {
         try (Statement statement = connection.createStatement();
