@@ -41,7 +41,8 @@ class ShippingNotebookIT {
                 "record Reading(String sensor, Instant at, double value) implements java.io.Serializable {}\n"
                         + "var file = Path.of(\"" + readings + "\");\n"
                         + "Object lock = new Object();\n"
-                        + "java.net.Socket connection = new java.net.Socket();",
+                        + "java.net.Socket connection = new java.net.Socket();\n"
+                        + "double limit = 50.0;",
                 "var flow = new Dataflow(\"sensor-maxima\");\n"
                         + "var bySensor = flow.input(\"readings\", Sources.jsonLines(file, Reading.class))\n"
                         + "    .keyBy(\"by-sensor\", Reading::sensor);\n"
@@ -50,6 +51,7 @@ class ShippingNotebookIT {
                         + "    Windower.tumbling(Duration.ofMinutes(1), Instant.EPOCH),\n"
                         + "    () -> Double.NEGATIVE_INFINITY, (max, r) -> Math.max(max, r.value()));\n"
                         + "synchronized (lock) { maxima.capture(\"maxima\"); }\n"
+                        + "bySensor.filter(\"hot\", r -> r.value() > limit).capture(\"hot-readings\");\n"
                         + "bySensor.collectWindow(\"session\", WindowClock.watermark(Reading::at, Duration.ZERO),\n"
                         + "    Windower.session(Duration.ofMinutes(5))).map(\"n\", w -> w.value().size()).capture(\"sessions\");\n"
                         + "connection.isConnected()",
