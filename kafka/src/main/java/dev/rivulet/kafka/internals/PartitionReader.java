@@ -121,12 +121,14 @@ public final class PartitionReader<K, V> implements SourcePartition<KafkaRecord<
             return new KafkaRecord<>(key, value, r.topic(), r.partition(), r.offset(), r.timestamp(),
                     List.copyOf(headers), null);
         } catch (Exception e) {
-            String message = "cannot deserialize the " + part + " of the record at topic '" + r.topic()
-                    + "' partition " + r.partition() + " offset " + r.offset() + ": " + e.getClass().getSimpleName()
-                    + ": " + firstLine(e.getMessage());
+            String where = "cannot deserialize the " + part + " of the record at topic '" + r.topic()
+                    + "' partition " + r.partition() + " offset " + r.offset();
+            String why = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+            String message = where + ": " + why;
             if (!routeBad) {
-                throw new KafkaConnectorException(message + "; fix the data or the decoder, or route such "
-                        + "records to a side stream with .routingBadRecords()", e);
+                // the hint before the decoder's text, which can be long and is cut in the run's message
+                throw new KafkaConnectorException(where + " (fix the data or the decoder, or route such records "
+                        + "to a side stream with .routingBadRecords()): " + why, e);
             }
             return new KafkaRecord<>(null, null, r.topic(), r.partition(), r.offset(), r.timestamp(),
                     List.copyOf(headers), new KafkaRecord.BadRecord(r.key(), r.value(), message));
@@ -139,7 +141,7 @@ public final class PartitionReader<K, V> implements SourcePartition<KafkaRecord<
         }
         int nl = text.indexOf('\n');
         String line = nl < 0 ? text : text.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+        return line.length() > 120 ? line.substring(0, 120) + "…" : line;
     }
 
     @Override
