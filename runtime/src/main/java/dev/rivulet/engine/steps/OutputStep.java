@@ -220,6 +220,10 @@ public final class OutputStep extends Step {
         @Override
         public void onEpochClose(long epoch, Outputs out) {
             for (String part : written) {
+                if (awaitingCompletion.remove(part) != null) {
+                    // closing a later epoch: the cluster completed the earlier one
+                    complete(part, open.get(part));
+                }
                 try {
                     context.snapshot(part, epoch, open.get(part).snapshot());
                 } catch (Throwable t) {
