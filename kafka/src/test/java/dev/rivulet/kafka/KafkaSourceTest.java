@@ -191,6 +191,45 @@ class KafkaSourceTest {
                 .extracting(KafkaRecord::value).containsExactly("secret");
     }
 
+    @Test
+    void aTailingSourceShowsRecordsAsTheyArrive(TestBroker broker) throws Exception {
+        String topic = Topics.create(broker, "live", 2);
+        Topics.fill(broker, topic, 2, List.of("before")); // not shown: the source starts at the end
+        java.util.concurrent.BlockingQueue<Object> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        Dataflow flow = new Dataflow("live-topic");
+        flow.input("in", KafkaSources.strings(broker.bootstrapServers(), topic).startingAt(StartPosition.latest()))
+                .map("text", r -> r.partition() + ":" + r.offset() + " " + r.value())
+                .capture("lines");
+        Thread run = new Thread(() -> {
+            try {
+                Rivulet.run(flow, 2, RunOptions.defaults().epochs(EpochConfig.periodic(Duration.ofMillis(100)))
+                        .onCapture((step, worker, epoch, items) -> seen.addAll(items)));
+            } catch (RuntimeException cancelled) {
+                seen.add("stopped: " + cancelled.getClass().getSimpleName());
+            }
+        }, "live-run");
+        run.start();
+        // the records written while the run tails the topic show up while it runs
+        List<Object> live = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        int round = 0;
+        while (live.size() < 2 && System.nanoTime() < deadline) {
+            Topics.fill(broker, topic, 2, List.of("live-" + round, "live-" + round));
+            round++;
+            Object item = seen.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+            while (item != null) {
+                live.add(item);
+                item = seen.poll();
+            }
+        }
+        assertThat(run.isAlive()).as("a tailing source keeps running").isTrue();
+        run.interrupt();
+        run.join(30_000);
+        assertThat(run.isAlive()).isFalse();
+        assertThat(live).isNotEmpty().allSatisfy(line -> assertThat(line.toString()).contains(" live-"));
+    }
+
     record Click(String user, int n) {
     }
 

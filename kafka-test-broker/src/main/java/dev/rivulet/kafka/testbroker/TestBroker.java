@@ -70,8 +70,46 @@ public final class TestBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts a broker by hand, for trying flows (the Kafka page of the manual does this):
+     * {@code [--port N] [topic:partitions …]}. Prints {@code bootstrap.servers=…} and runs until
+     * standard input closes or the JVM is stopped (Ctrl-C); the data goes with it.
+     */
+    public static void main(String[] args) throws Exception {
+        int port = 0;
+        List<String> topics = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--port") && i + 1 < args.length) {
+                port = Integer.parseInt(args[++i]);
+            } else {
+                topics.add(args[i]);
+            }
+        }
+        try (TestBroker broker = start(port)) {
+            for (String topic : topics) {
+                int colon = topic.lastIndexOf(':');
+                broker.createTopic(colon < 0 ? topic : topic.substring(0, colon),
+                        colon < 0 ? 1 : Integer.parseInt(topic.substring(colon + 1)));
+            }
+            System.out.println("bootstrap.servers=" + broker.bootstrapServers());
+            System.out.println("topics: " + topics + " (Ctrl-C or end of input stops the broker)");
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // until end of input
+            }
+        }
+    }
+
     /** Starts a new broker and waits until it answers; fails after two minutes. */
     public static TestBroker start() {
+        return start(0);
+    }
+
+    /**
+     * Starts a new broker whose plain listener is on {@code port} (0: any free port) and waits
+     * until it answers; fails after two minutes.
+     */
+    public static TestBroker start(int port) {
         Path dir;
         try {
             dir = Files.createTempDirectory("rivulet-kafka-");
@@ -79,6 +117,9 @@ public final class TestBroker implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         int[] ports = freePorts(3);
+        if (port != 0) {
+            ports[0] = port;
+        }
         Path config = dir.resolve("server.properties");
         Path log = dir.resolve("broker.log");
         try {
