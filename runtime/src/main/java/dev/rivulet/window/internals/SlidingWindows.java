@@ -70,6 +70,21 @@ public final class SlidingWindows implements WindowSet {
         return late && !accepted;
     }
 
+    /** Tumbling windows: the open window containing {@code time}, or null if none is open. */
+    OpenWindow windowOf(long time) {
+        long index = firstIndex(time);
+        for (int i = open.size() - 1; i >= 0; i--) {
+            OpenWindow window = open.get(i);
+            if (window.id == index) {
+                return window;
+            }
+            if (window.id < index) {
+                return null;
+            }
+        }
+        return null;
+    }
+
     /** The open window of {@code index}, created (in index order) if it is not open yet. */
     private OpenWindow find(long index, long start, long end) {
         int i = open.size() - 1;

@@ -40,6 +40,7 @@ public final class WatermarkWindowOperator extends Operator {
     private final Windower windower;
     private final Aggregator aggregator;
     private final boolean sessions;
+    private final boolean tumbling;
     private final Map<Object, KeyWindows> keys = new HashMap<>();
     private final TimerHeap<KeyWindows> timers = new TimerHeap<>();
     private final List<KeyWindows> touched = new ArrayList<>();
@@ -55,6 +56,12 @@ public final class WatermarkWindowOperator extends Operator {
         final WindowSet windows;
         long scheduledAt = Long.MAX_VALUE;
         long touchedIn = -1;
+        /**
+         * Tumbling windows only: the open window the key's previous item joined, or null. An item
+         * inside it that is not late for it joins it directly: no window search and no timer,
+         * since the key's earliest close cannot change. Cleared whenever windows are drained.
+         */
+        OpenWindow current;
 
         KeyWindows(Object key, WindowSet windows) {
             this.key = key;
@@ -67,6 +74,7 @@ public final class WatermarkWindowOperator extends Operator {
         this.windower = windower;
         this.aggregator = aggregator;
         this.sessions = windower instanceof Windower.Session;
+        this.tumbling = windower instanceof Windower.Sliding sliding && sliding.isTumbling();
     }
 
     @Override
@@ -96,6 +104,12 @@ public final class WatermarkWindowOperator extends Operator {
             KeyWindows kw = keys.get(item.key());
             boolean late;
             try {
+                OpenWindow current = kw == null ? null : kw.current;
+                if (current != null && current.start <= time && time < current.end && current.end > threshold) {
+                    current.acc = aggregator.add(current.acc, item.value(), time);
+                    touch(kw);
+                    continue;
+                }
                 if (sessions && time < threshold) {
                     late = true;
                 } else {
@@ -105,6 +119,9 @@ public final class WatermarkWindowOperator extends Operator {
                     }
                     late = kw.windows.insert(time, item.value(), threshold, aggregator);
                     touch(kw);
+                    if (tumbling && !late) {
+                        kw.current = ((SlidingWindows) kw.windows).windowOf(time);
+                    }
                     if (kw.windows.isEmpty()) {
                         keys.remove(kw.key); // the item fell in no window (a gap of sliding windows)
                     } else {
@@ -156,6 +173,7 @@ public final class WatermarkWindowOperator extends Operator {
                 continue; // superseded by an earlier timer of the same key, or the key is gone
             }
             kw.scheduledAt = Long.MAX_VALUE;
+            kw.current = null;
             kw.windows.drainClosed(upTo, closed);
             for (OpenWindow window : closed) {
                 Object result;
