@@ -12,7 +12,6 @@ import dev.rivulet.window.WindowResult;
 import dev.rivulet.window.Windower;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +40,7 @@ public final class WatermarkWindowOperator extends Operator {
     private final Aggregator aggregator;
     private final boolean sessions;
     private final boolean tumbling;
-    private final Map<Object, KeyWindows> keys = new HashMap<>();
+    private final KeyTable<KeyWindows> keys = new KeyTable<>();
     private final TimerHeap<KeyWindows> timers = new TimerHeap<>();
     private final List<KeyWindows> touched = new ArrayList<>();
     private final List<OpenWindow> closed = new ArrayList<>();
@@ -51,9 +50,10 @@ public final class WatermarkWindowOperator extends Operator {
     private long epochSerial;
 
     /** One key's open windows and its place in the timer heap. */
-    private static final class KeyWindows {
-        final Object key;
+    private static final class KeyWindows extends KeyTable.Entry {
         final WindowSet windows;
+        /** Whether the key left {@link #keys} (all its windows closed); its timers are then stale. */
+        boolean gone;
         long scheduledAt = Long.MAX_VALUE;
         long touchedIn = -1;
         /**
@@ -64,7 +64,7 @@ public final class WatermarkWindowOperator extends Operator {
         OpenWindow current;
 
         KeyWindows(Object key, WindowSet windows) {
-            this.key = key;
+            super(key);
             this.windows = windows;
         }
     }
@@ -83,7 +83,7 @@ public final class WatermarkWindowOperator extends Operator {
         for (Map.Entry<Object, Object> entry : context.resumeState(KeyedStep.ownedKeys(context)).entrySet()) {
             if (entry.getValue() instanceof WindowSet windows && !windows.isEmpty()) {
                 KeyWindows kw = new KeyWindows(entry.getKey(), windows);
-                keys.put(kw.key, kw);
+                keys.add(kw);
                 schedule(kw);
             }
         }
@@ -115,7 +115,7 @@ public final class WatermarkWindowOperator extends Operator {
                 } else {
                     if (kw == null) {
                         kw = new KeyWindows(item.key(), WindowKeyLogic.newWindows(windower));
-                        keys.put(kw.key, kw);
+                        keys.add(kw);
                     }
                     late = kw.windows.insert(time, item.value(), threshold, aggregator);
                     touch(kw);
@@ -123,7 +123,7 @@ public final class WatermarkWindowOperator extends Operator {
                         kw.current = ((SlidingWindows) kw.windows).windowOf(time);
                     }
                     if (kw.windows.isEmpty()) {
-                        keys.remove(kw.key); // the item fell in no window (a gap of sliding windows)
+                        forget(kw); // the item fell in no window (a gap of sliding windows)
                     } else {
                         schedule(kw);
                     }
@@ -136,6 +136,11 @@ public final class WatermarkWindowOperator extends Operator {
                 out.emit(LATE_PORT, item);
             }
         }
+    }
+
+    private void forget(KeyWindows kw) {
+        keys.remove(kw);
+        kw.gone = true;
     }
 
     private void touch(KeyWindows kw) {
@@ -169,7 +174,7 @@ public final class WatermarkWindowOperator extends Operator {
         while (!timers.isEmpty() && timers.peekTime() <= upTo) {
             long at = timers.peekTime();
             KeyWindows kw = timers.poll();
-            if (kw.scheduledAt != at || keys.get(kw.key) != kw) {
+            if (kw.scheduledAt != at || kw.gone) {
                 continue; // superseded by an earlier timer of the same key, or the key is gone
             }
             kw.scheduledAt = Long.MAX_VALUE;
@@ -190,7 +195,7 @@ public final class WatermarkWindowOperator extends Operator {
             closed.clear();
             touch(kw);
             if (kw.windows.isEmpty()) {
-                keys.remove(kw.key);
+                forget(kw);
             } else {
                 schedule(kw);
             }
@@ -200,7 +205,8 @@ public final class WatermarkWindowOperator extends Operator {
     @Override
     public void onEpochClose(long epoch, Outputs out) {
         for (KeyWindows kw : touched) {
-            KeyWindows current = keys.get(kw.key);
+            // A key that left and came back is touched twice: its current entry's snapshot wins.
+            KeyWindows current = kw.gone ? keys.get(kw.key) : kw;
             context.snapshot(kw.key, epoch, current == null ? null : current.windows);
         }
         touched.clear();
