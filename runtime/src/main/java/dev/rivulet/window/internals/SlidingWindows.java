@@ -70,19 +70,9 @@ public final class SlidingWindows implements WindowSet {
         return late && !accepted;
     }
 
-    /** Tumbling windows: the open window containing {@code time}, or null if none is open. */
-    OpenWindow windowOf(long time) {
-        long index = firstIndex(time);
-        for (int i = open.size() - 1; i >= 0; i--) {
-            OpenWindow window = open.get(i);
-            if (window.id == index) {
-                return window;
-            }
-            if (window.id < index) {
-                return null;
-            }
-        }
-        return null;
+    /** The window the last accepted item joined (for tumbling windows, its only one), or null. */
+    OpenWindow lastJoined() {
+        return last;
     }
 
     /** The open window of {@code index}, created (in index order) if it is not open yet. */

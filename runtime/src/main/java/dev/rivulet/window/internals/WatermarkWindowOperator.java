@@ -120,7 +120,7 @@ public final class WatermarkWindowOperator extends Operator {
                     late = kw.windows.insert(time, item.value(), threshold, aggregator);
                     touch(kw);
                     if (tumbling && !late) {
-                        kw.current = ((SlidingWindows) kw.windows).windowOf(time);
+                        kw.current = ((SlidingWindows) kw.windows).lastJoined();
                     }
                     if (kw.windows.isEmpty()) {
                         forget(kw); // the item fell in no window (a gap of sliding windows)
