@@ -74,7 +74,7 @@ final class MagicExpression {
     }
 
     private static String dataflows(Map<String, String> variables) {
-        List<String> flows = variables.entrySet().stream().filter(v -> isDataflow(v.getValue())).map(Map.Entry::getKey)
+        List<String> flows = variables.entrySet().stream().filter(v -> isDataflow(v.getValue())).map(Map.Entry::getKey).sorted()
                 .toList();
         return flows.isEmpty() ? "" : " (the notebook's Dataflow variables: " + String.join(", ", flows) + ")";
     }

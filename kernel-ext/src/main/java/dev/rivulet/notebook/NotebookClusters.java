@@ -56,8 +56,7 @@ public final class NotebookClusters {
             job = JobPacker.pack(flow, notebook, JobPacker.resourceBytes(notebook));
         } catch (ShippingException e) {
             // The message is the whole story; the packer's frames would only hide it.
-            throw new NotebookRunException("%spawn_cluster: flow '" + flow.name() + "' cannot run on worker"
-                    + " processes: " + e.getMessage(), e);
+            throw new NotebookRunException("%spawn_cluster " + flow.name() + ": " + e.getMessage(), e);
         }
         int workers = args.run().workers();
         WorkerPool pool = pool(args.processes(), workers, args.fresh());
