@@ -76,6 +76,7 @@ public final class TestBroker implements AutoCloseable {
      * standard input closes or the JVM is stopped (Ctrl-C); the data goes with it.
      */
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // only the address below
         int port = 0;
         List<String> topics = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {

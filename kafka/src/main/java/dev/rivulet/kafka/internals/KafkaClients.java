@@ -12,6 +12,15 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Client configurations and the translation of client failures into one clear message. */
 public final class KafkaClients {
+    static {
+        // kafka-clients logs every client's whole configuration at INFO: a wall of text in a
+        // notebook or a terminal. With slf4j-simple (the CLI's and the kernel's logger), keep
+        // its loggers at WARN unless the user chose a level; other logging backends are untouched.
+        String key = "org.slf4j.simpleLogger.log.org.apache.kafka";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "warn");
+        }
+    }
 
     private KafkaClients() {
     }
