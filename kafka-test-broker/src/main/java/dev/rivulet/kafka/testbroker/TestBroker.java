@@ -111,6 +111,11 @@ public final class TestBroker implements AutoCloseable {
      * until it answers; fails after two minutes.
      */
     public static TestBroker start(int port) {
+        // with slf4j-simple, the admin client's INFO (its whole configuration) and retry
+        // warnings would fill a notebook with red boxes; the broker's own log is in its directory
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        }
         Path dir;
         try {
             dir = Files.createTempDirectory("rivulet-kafka-");
