@@ -76,6 +76,12 @@ class NotebookIT {
                     assertThat(outputOf(executed, "clusterMap.equals(kernelCounts)"))
                             .contains("the same counts as one worker in the kernel: true");
                 }
+                case "05-kafka.ipynb" -> {
+                    // read live from a real broker: the run ends once the topic is idle, every user counted
+                    assertThat(outputOf(executed, "Table perUser = %run_main")).contains("live-clicks: done");
+                    assertThat(outputOf(executed, "writer.join()")).matches("\"?\\d+ clicks counted, of 150 written\"?");
+                    assertThat(outputOf(executed, "broker.bootstrapServers()")).contains("127.0.0.1:");
+                }
                 default -> {
                 }
             }
