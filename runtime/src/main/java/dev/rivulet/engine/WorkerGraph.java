@@ -354,6 +354,26 @@ final class WorkerGraph {
         return fired;
     }
 
+    /**
+     * Tells every operator that the cluster completed (and, with recovery, stored) every epoch
+     * below {@code clusterFrontier}.
+     */
+    void epochsCompleted(long clusterFrontier) throws Exception {
+        for (Vertex vertex : vertices) {
+            vertex.operator().onEpochsCompleted(clusterFrontier);
+        }
+    }
+
+    /** Whether an operator waits to hear that its last epoch is complete cluster-wide. */
+    boolean awaitsCompletion() {
+        for (Vertex vertex : vertices) {
+            if (vertex.operator().awaitsCompletion()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void flush() {
         for (Vertex vertex : vertices) {
             vertex.flushEdges();
