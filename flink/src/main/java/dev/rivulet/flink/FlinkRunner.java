@@ -72,6 +72,7 @@ public final class FlinkRunner {
     public static RunResult run(Dataflow flow, FlinkOptions options) {
         flow.validate();
         JobTranslator.check(flow);
+        checkSerializable(flow);
         long start = System.nanoTime();
         RunOptions run = options.runOptions();
         StreamExecutionEnvironment env = environment(options);
@@ -137,6 +138,20 @@ public final class FlinkRunner {
                     readFailures.get(0));
         }
         return result(flow, captured, counters, start, options.parallelism());
+    }
+
+    /** Flink ships the flow to its TaskManagers: a step whose functions or data cannot be serialized fails here. */
+    private static void checkSerializable(Dataflow flow) {
+        for (FlowStep step : flow.steps()) {
+            try {
+                org.apache.flink.util.InstantiationUtil.serializeObject(step.operation());
+            } catch (java.io.IOException e) {
+                throw new dev.rivulet.FlowDefinitionException("step '" + step.stepId() + "' (" + step.operator()
+                        + ") cannot be shipped to Flink: " + e.getMessage() + " is not serializable. The Flink runner "
+                        + "sends the flow's functions and data to its TaskManagers; make that class implement "
+                        + "java.io.Serializable (lambdas of the API already are)", e);
+            }
+        }
     }
 
     private static void drain(CloseableIterator<Object> items, List<Object> into, CaptureListener listener,

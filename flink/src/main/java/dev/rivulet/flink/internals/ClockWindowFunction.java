@@ -5,6 +5,9 @@ import dev.rivulet.engine.KeyedOutput;
 import dev.rivulet.flow.Operation;
 import dev.rivulet.window.internals.Aggregator;
 import dev.rivulet.window.internals.WindowKeyLogic;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -21,11 +24,19 @@ public final class ClockWindowFunction extends KeyedFunction {
     private final Operation.Window window;
     private final OutputTag<Object> late;
     private transient Aggregator aggregator;
+    /** The processing time a wake-up timer is registered for, per key: one timer, not one per item. */
+    private transient ValueState<Long> scheduled;
 
     public ClockWindowFunction(String stepId, Operation.Window window, OutputTag<Object> late) {
         super(stepId, window.operator());
         this.window = window;
         this.late = late;
+    }
+
+    @Override
+    public void open(org.apache.flink.api.common.functions.OpenContext openContext) throws Exception {
+        super.open(openContext);
+        scheduled = getRuntimeContext().getState(new ValueStateDescriptor<>("rivulet-wake", Types.LONG));
     }
 
     private WindowKeyLogic logic(Object snapshot) {
@@ -59,6 +70,9 @@ public final class ClockWindowFunction extends KeyedFunction {
         }
         WindowKeyLogic logic = logic(snapshot);
         try {
+            if (ctx.timeDomain() == TimeDomain.PROCESSING_TIME) {
+                scheduled.clear();
+            }
             if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
                 logic.onEof(output(ctx, out));
             } else {
@@ -73,12 +87,17 @@ public final class ClockWindowFunction extends KeyedFunction {
     private void keep(WindowKeyLogic logic, Context ctx) throws Exception {
         if (logic.isDiscarded()) {
             state.clear();
+            scheduled.clear();
             return;
         }
         state.update(logic.snapshot());
         long wake = logic.nextWakeMillis();
-        if (wake != Long.MAX_VALUE) {
-            ctx.timerService().registerProcessingTimeTimer(Math.max(wake, 0));
+        Long at = scheduled.value();
+        long now = ctx.timerService().currentProcessingTime();
+        if (wake != Long.MAX_VALUE && (at == null || wake < at || at <= now)) {
+            long time = Math.max(wake, 0);
+            ctx.timerService().registerProcessingTimeTimer(time);
+            scheduled.update(time);
         }
     }
 

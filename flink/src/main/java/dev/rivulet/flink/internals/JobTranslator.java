@@ -66,12 +66,14 @@ public final class JobTranslator {
             DataStream<Object> second = null;
             if (op instanceof Operation.Input o) {
                 main = env.fromSource(new RivuletSource(id, o.source(), batchSize), WatermarkStrategy.noWatermarks(),
-                        id, Items.TYPE).uid(id);
+                        id, Items.TYPE).uid(id)
+                        .flatMap(new StatelessFunction(id, op), Items.TYPE).name(id + "/count").uid(id + "/count");
             } else if (op instanceof Operation.Map || op instanceof Operation.FlatMap
                     || op instanceof Operation.Filter || op instanceof Operation.FilterMap
-                    || op instanceof Operation.Inspect || op instanceof Operation.KeyBy
-                    || op instanceof Operation.Combine) {
+                    || op instanceof Operation.Inspect || op instanceof Operation.KeyBy) {
                 main = in.flatMap(new StatelessFunction(id, op), Items.TYPE).name(id).uid(id);
+            } else if (op instanceof Operation.Combine o) {
+                main = in.transform(id, Items.TYPE, new CombineOperator(id, o)).uid(id);
             } else if (op instanceof Operation.InspectEpoch) {
                 main = in.flatMap(new EpochFunction(id, op), Items.TYPE).name(id).uid(id);
             } else if (op instanceof Operation.Capture) {
@@ -103,7 +105,7 @@ public final class JobTranslator {
                 OutputTag<Object> late = new OutputTag<>(id + "/late", Items.TYPE);
                 if (keyed instanceof Operation.Window w && w.clock() instanceof WindowClock.Watermark<?> clock) {
                     DataStream<Object> stamped = in.transform(id + "/stamp", Items.TYPE,
-                            new WatermarkStamper(id, step.operator(), clock)).uid(id + "/stamp");
+                            new WatermarkStamper(id, step.operator(), clock, upstream(steps, step))).uid(id + "/stamp");
                     processed = keyed(stamped, id, step).process(new WatermarkWindowFunction(id, w, late),
                             Items.TYPE);
                 } else if (keyed instanceof Operation.Window w) {
@@ -132,6 +134,33 @@ public final class JobTranslator {
             }
         }
         return new Translation(captures);
+    }
+
+    /**
+     * The inputs and stateful steps whose partitions feed {@code window} through stateless
+     * steps (the partitions its watermark is the minimum over).
+     */
+    static List<PartitionTags.Upstream> upstream(List<FlowStep> steps, FlowStep window) {
+        List<PartitionTags.Upstream> found = new ArrayList<>();
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+        window.inputs().forEach(ref -> todo.add(ref.step()));
+        while (!todo.isEmpty()) {
+            int index = todo.poll();
+            if (!seen.add(index)) {
+                continue;
+            }
+            FlowStep step = steps.get(index);
+            Operation op = step.operation();
+            if (op instanceof Operation.Input input) {
+                found.add(new PartitionTags.Upstream(step.stepId(), input.source()));
+            } else if (op instanceof Operation.Keyed || op instanceof Operation.Combine) {
+                found.add(new PartitionTags.Upstream(step.stepId(), null));
+            } else {
+                step.inputs().forEach(ref -> todo.add(ref.step()));
+            }
+        }
+        return found;
     }
 
     private static KeyedStream<Object, RoutingKey> keyed(DataStream<Object> in, String id, FlowStep step) {

@@ -5,6 +5,7 @@ import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.TimestampedCollector;
 import org.apache.flink.util.Collector;
 
 /**
@@ -23,6 +24,8 @@ public abstract class KeyedFunction extends KeyedProcessFunction<RoutingKey, Obj
     protected final String operator;
     protected transient ValueState<Object> state;
     protected transient StepCounters counters;
+    /** This worker's watermark partition (see {@link PartitionTags}). */
+    private transient long tag;
 
     protected KeyedFunction(String stepId, String operator) {
         this.stepId = stepId;
@@ -33,11 +36,15 @@ public abstract class KeyedFunction extends KeyedProcessFunction<RoutingKey, Obj
     public void open(OpenContext openContext) throws Exception {
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("rivulet-state", Items.TYPE));
         counters = StepCounters.of(getRuntimeContext(), stepId);
+        tag = PartitionTags.ofWorker(stepId, getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
     }
 
     /** Emits {@code KV(key, value)} on the main output. */
     protected final void emit(KeyedProcessFunction<RoutingKey, Object, Object>.Context ctx, Collector<Object> out, Object value) {
         counters.out.add(1);
+        if (out instanceof TimestampedCollector<Object> timestamped) {
+            timestamped.setAbsoluteTimestamp(tag);
+        }
         out.collect(new KV<>(ctx.getCurrentKey().key(), value));
     }
 

@@ -38,8 +38,11 @@ public final class PartReader implements SourceReader<Object, PartSplit> {
         final PartSplit split;
         final SourcePartition<Object, Serializable> part;
         final DynamicSourcePartition<Object> dynamic;
+        final long tag;
 
-        Open(PartSplit split, SourcePartition<Object, Serializable> part, DynamicSourcePartition<Object> dynamic) {
+        Open(String stepId, PartSplit split, SourcePartition<Object, Serializable> part,
+                DynamicSourcePartition<Object> dynamic) {
+            this.tag = PartitionTags.of(stepId, split.part());
             this.split = split;
             this.part = part;
             this.dynamic = dynamic;
@@ -75,13 +78,13 @@ public final class PartReader implements SourceReader<Object, PartSplit> {
         for (PartSplit split : splits) {
             try {
                 if (split.dynamic()) {
-                    open.add(new Open(split, null, ((DynamicSource<Object>) source).build(split.worker(),
+                    open.add(new Open(stepId, split, null, ((DynamicSource<Object>) source).build(split.worker(),
                             split.workers())));
                 } else {
                     SourcePartition<Object, Serializable> part = ((PartitionedSource<Object, Serializable>) source)
                             .buildPart(split.part(), split.position());
                     if (part != null) {
-                        open.add(new Open(split, part, null));
+                        open.add(new Open(stepId, split, part, null));
                     }
                 }
             } catch (Throwable t) {
@@ -115,7 +118,7 @@ public final class PartReader implements SourceReader<Object, PartSplit> {
             throw fail("reading partition '" + current.split.part() + "'", t);
         }
         for (Object item : batch) {
-            output.collect(item);
+            output.collect(item, current.tag);
         }
         boolean emitted = !batch.isEmpty();
         batch.clear();

@@ -14,10 +14,9 @@ import org.apache.flink.api.common.functions.RichFlatMapFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * The stateless operations (map, flatMap, filter, filterMap, inspect, keyBy and combine) as one
- * chained Flink function each: Flink chains consecutive ones into the source's task, as the
- * native engine fuses them. {@code combine} emits one partial per item (allowed by its contract:
- * the keyed reduce after it folds them).
+ * The stateless operations (map, flatMap, filter, filterMap, inspect, keyBy) as one chained
+ * Flink function each: Flink chains consecutive ones into the source's task, as the native
+ * engine fuses them. After an input it only counts the input's items.
  */
 public final class StatelessFunction extends RichFlatMapFunction<Object, Object> {
     private static final long serialVersionUID = 1L;
@@ -30,7 +29,8 @@ public final class StatelessFunction extends RichFlatMapFunction<Object, Object>
 
     public StatelessFunction(String stepId, Operation operation) {
         this.stepId = stepId;
-        this.operation = operation;
+        // after an input it only counts: not a second copy of the source (it may hold all its items)
+        this.operation = operation instanceof Operation.Input ? new Operation.Merge() : operation;
     }
 
     @Override
@@ -75,9 +75,8 @@ public final class StatelessFunction extends RichFlatMapFunction<Object, Object>
                 emit(out, item);
             } else if (operation instanceof Operation.KeyBy o) {
                 emit(out, new KV<>(routable(((KeyFn<Object, Object>) o.key()).apply(item)), item));
-            } else if (operation instanceof Operation.Combine o) {
-                Object key = routable(((KeyFn<Object, Object>) o.key()).apply(item));
-                emit(out, new KV<>(key, ((MapFn<Object, Object>) o.value()).apply(item)));
+            } else if (operation instanceof Operation.Merge) {
+                emit(out, item); // counts the input's items
             } else {
                 throw new IllegalStateException("not a stateless operation: " + operation.operator());
             }
@@ -86,8 +85,14 @@ public final class StatelessFunction extends RichFlatMapFunction<Object, Object>
         }
     }
 
+    /** Fails here, in the keying step, with the native engine's words. */
     private static Object routable(Object key) {
-        StableHash.of(key); // fails here, in the keying step, as the native engine does
+        try {
+            StableHash.of(key);
+        } catch (StableHash.UnroutableKeyException e) {
+            throw new IllegalStateException("the key function returned " + e.what() + ", which "
+                    + e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
+        }
         return key;
     }
 

@@ -30,8 +30,9 @@ public final class StepFailedException extends RuntimeException {
     /** What to throw from a task when {@code cause} happened in step {@code stepId} on {@code item}. */
     public static RuntimeException onItem(String stepId, String operator, int subtask, int parallelism, Object item,
             Throwable cause) {
-        if (cause instanceof SuppressRestartsException s) {
-            return s;
+        if (find(cause) != null) {
+            // a chained step downstream failed (Flink wraps it on its way back up the chain): its own report stands
+            return cause instanceof RuntimeException r ? r : new RuntimeException(cause);
         }
         String shown = item == null ? null : shorten(item);
         String message = "step '" + stepId + "' (" + operator + ") failed on Flink subtask " + subtask + " of "

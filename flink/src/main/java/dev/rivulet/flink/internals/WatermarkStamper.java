@@ -1,13 +1,17 @@
 package dev.rivulet.flink.internals;
 
 import dev.rivulet.KV;
+import dev.rivulet.StableHash;
 import dev.rivulet.fn.TimestampFn;
+import dev.rivulet.io.DynamicSource;
+import dev.rivulet.io.PartitionedSource;
 import dev.rivulet.window.WindowClock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.state.StateInitializationContext;
 import org.apache.flink.runtime.state.StateSnapshotContext;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
@@ -16,12 +20,17 @@ import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
- * Before a watermark-clock window's exchange, chained to the stateless steps that feed it: one
- * "partition" per subtask (the splits its source reader reads). Each item gets its event time and
- * this partition's watermark before it ({@link Stamped}); after it, the partition's new watermark
- * (largest event time − allowed lateness) goes out as a Flink watermark, so the window step's
- * Flink watermark is the minimum over partitions. Upstream watermarks other than the final one
- * are dropped. The largest event time is operator state, so a restored job judges lateness as an
+ * Before a watermark-clock window's exchange, on the same subtask as the inputs that feed it
+ * (forward connections): the native engine's partition watermarks. Each item's partition comes
+ * from its record timestamp ({@link PartitionTags}); the item gets its event time and its
+ * partition's watermark {@code W(p)} just before it ({@link Stamped}); then this subtask emits,
+ * as a Flink watermark, the minimum of {@code W(p)} over the partitions that feed it — every
+ * partition its readers own (known from {@code listParts()} and the owner rule) and one per
+ * worker of a stateful step upstream, the ones not seen yet holding it at the beginning of time.
+ * Flink takes the minimum over subtasks, so the window step's watermark is the native one. A
+ * partition that has ended keeps its last watermark until the end of input (it only delays
+ * closing; results are the same). Upstream watermarks other than the final one are dropped. The
+ * largest event time per partition is operator state, so a restored job judges lateness as an
  * uninterrupted one.
  */
 public final class WatermarkStamper extends AbstractStreamOperator<Object> implements OneInputStreamOperator<Object, Object> {
@@ -31,33 +40,53 @@ public final class WatermarkStamper extends AbstractStreamOperator<Object> imple
     private final String operator;
     private final TimestampFn<Object> timestamp;
     private final long lateness;
-    private transient long maxTime;
+    private final List<PartitionTags.Upstream> upstream;
+    private transient HashMap<Long, Long> maxTimes;
     private transient long emitted;
-    private transient ListState<Long> saved;
+    private transient ListState<HashMap<Long, Long>> saved;
 
     @SuppressWarnings("unchecked")
-    public WatermarkStamper(String stepId, String operator, WindowClock.Watermark<?> clock) {
+    public WatermarkStamper(String stepId, String operator, WindowClock.Watermark<?> clock,
+            List<PartitionTags.Upstream> upstream) {
         this.stepId = stepId;
         this.operator = operator;
         this.timestamp = (TimestampFn<Object>) clock.timestamp();
         this.lateness = clock.allowedLateness().toMillis();
+        this.upstream = List.copyOf(upstream);
     }
 
     @Override
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public void initializeState(StateInitializationContext context) throws Exception {
         super.initializeState(context);
-        saved = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("rivulet-max-time", Types.LONG));
-        maxTime = Long.MIN_VALUE;
-        emitted = Long.MIN_VALUE;
-        for (Long t : saved.get()) {
-            maxTime = Math.max(maxTime, t);
+        saved = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("rivulet-max-times",
+                (org.apache.flink.api.common.typeinfo.TypeInformation) Items.TYPE));
+        maxTimes = new HashMap<>();
+        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        for (PartitionTags.Upstream up : upstream) {
+            if (up.source() instanceof PartitionedSource<?, ?> source) {
+                for (String part : source.listParts()) {
+                    if (StableHash.workerFor(part, parallelism) == subtask) {
+                        maxTimes.put(PartitionTags.of(up.stepId(), part), Long.MIN_VALUE);
+                    }
+                }
+            } else if (up.source() instanceof DynamicSource<?>) {
+                maxTimes.put(PartitionTags.of(up.stepId(), "worker-" + subtask), Long.MIN_VALUE);
+            } else {
+                maxTimes.put(PartitionTags.ofWorker(up.stepId(), subtask), Long.MIN_VALUE);
+            }
         }
+        for (HashMap<Long, Long> restored : saved.get()) {
+            restored.forEach((tag, max) -> maxTimes.merge(tag, max, Math::max));
+        }
+        emitted = Long.MIN_VALUE;
     }
 
     @Override
     public void snapshotState(StateSnapshotContext context) throws Exception {
         super.snapshotState(context);
-        saved.update(List.of(maxTime));
+        saved.update(List.of(new HashMap<>(maxTimes)));
     }
 
     @Override
@@ -76,17 +105,24 @@ public final class WatermarkStamper extends AbstractStreamOperator<Object> imple
             throw StepFailedException.onItem(stepId, operator, getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
                     getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks(), item, t);
         }
-        long mark = watermark();
-        output.collect(element.replace(new Stamped(item, time, mark)));
-        maxTime = Math.max(maxTime, time);
-        long now = watermark();
-        if (now > emitted) {
-            emitted = now;
-            output.emitWatermark(new Watermark(now));
+        long tag = element.hasTimestamp() ? element.getTimestamp() : 0L;
+        Long max = maxTimes.get(tag);
+        long before = max == null ? Long.MIN_VALUE : max;
+        output.collect(element.replace(new Stamped(item, time, watermarkOf(before))));
+        if (time > before) {
+            maxTimes.put(tag, time);
+            long now = Long.MAX_VALUE;
+            for (long m : maxTimes.values()) {
+                now = Math.min(now, watermarkOf(m));
+            }
+            if (now > emitted) {
+                emitted = now;
+                output.emitWatermark(new Watermark(now));
+            }
         }
     }
 
-    private long watermark() {
+    private long watermarkOf(long maxTime) {
         return maxTime == Long.MIN_VALUE ? Long.MIN_VALUE : maxTime - lateness;
     }
 
@@ -95,5 +131,10 @@ public final class WatermarkStamper extends AbstractStreamOperator<Object> imple
         if (mark.getTimestamp() == Long.MAX_VALUE) {
             super.processWatermark(mark);
         }
+    }
+
+    /** For tests and messages: the partitions this subtask waits for. */
+    Map<Long, Long> partitions() {
+        return maxTimes;
     }
 }
