@@ -45,10 +45,18 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                 "taskmanager.numberOfTaskSlots: " + slotsPerTaskManager,
                 "cluster.evenly-spread-out-slots: true",
                 "jobmanager.memory.process.size: 640m",
-                "taskmanager.memory.process.size: 720m",
+                // started without Flink's scripts, so every memory part is given (the scripts compute them)
+                "taskmanager.cpu.cores: 2",
+                "taskmanager.memory.framework.heap.size: 64m",
+                "taskmanager.memory.task.heap.size: 192m",
+                "taskmanager.memory.framework.off-heap.size: 64m",
+                "taskmanager.memory.task.off-heap.size: 0m",
                 "taskmanager.memory.managed.size: 32m",
                 "taskmanager.memory.network.min: 32m",
                 "taskmanager.memory.network.max: 32m",
+                "taskmanager.memory.jvm-metaspace.size: 128m",
+                "taskmanager.memory.jvm-overhead.min: 64m",
+                "taskmanager.memory.jvm-overhead.max: 64m",
                 "heartbeat.interval: 1000",
                 "heartbeat.timeout: 5000",
                 "web.submit.enable: true",
@@ -112,7 +120,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
             Thread.sleep(250); // polling a condition of another process; nothing to wait on
         }
         throw new IllegalStateException("the Flink cluster did not get " + count + " TaskManagers within "
-                + START_TIMEOUT + "; JobManager log: " + log("jobmanager"));
+                + START_TIMEOUT + "; JobManager log: " + log("jobmanager") + "\nTaskManager 0 log: " + log("taskmanager-0"));
     }
 
     String log(String name) {
