@@ -33,6 +33,11 @@ final class BundledHost implements NotebookHost {
     }
 
     @Override
+    public java.util.Map<String, String> variables() {
+        return kernel.variables();
+    }
+
+    @Override
     public void registerLineMagic(String name, Class<?> resultType, LineMagicHandler handler) {
         kernel.registerLineMagic(name, resultType, handler::run);
     }

@@ -63,10 +63,8 @@ public final class ClusterMainMagic {
                     + (addresses.size() - 1) + ")");
         }
         RunMainArgs run = RunMainArgs.parse(rest);
-        Object value = Notebook.host().eval(run.expression());
-        if (!(value instanceof Dataflow flow)) {
-            throw usage("'" + run.expression() + "' is not a Dataflow");
-        }
+        Dataflow flow = MagicExpression.flow("cluster_main", run.expression(),
+                "for example %cluster_main -a 'host1:7000;host2:7000' -i 0 flow");
         List<String> cluster = addresses;
         int id = processId;
         return Notebook.run(flow, run, cluster.size() * run.workers(),

@@ -79,21 +79,7 @@ public final class Notebook {
             kernel.display(RichOutput.text(RunMainArgs.USAGE));
             return null;
         }
-        Object value;
-        try {
-            value = kernel.eval(parsed.expression());
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new MagicUsageException("%run_main: cannot evaluate '" + parsed.expression() + "': "
-                    + e.getMessage());
-        }
-        if (!(value instanceof Dataflow flow)) {
-            throw new MagicUsageException("%run_main: '" + parsed.expression() + "' is "
-                    + (value == null ? "null" : "a " + value.getClass().getName())
-                    + ", not a Dataflow; give the variable or expression that holds your flow,"
-                    + " for example %run_main flow");
-        }
+        Dataflow flow = MagicExpression.flow("run_main", parsed.expression(), "for example %run_main flow");
         return runMain(flow, parsed);
     }
 
@@ -104,11 +90,7 @@ public final class Notebook {
             host.display(RichOutput.text("usage: %dataflow <expr>\n\nDraws the Dataflow that <expr> denotes."));
             return null;
         }
-        Object value = host.eval(expression);
-        if (!(value instanceof Dataflow flow)) {
-            throw new MagicUsageException("%dataflow: '" + expression + "' is "
-                    + (value == null ? "null" : "a " + value.getClass().getName()) + ", not a Dataflow");
-        }
+        Dataflow flow = MagicExpression.flow("dataflow", expression, "for example %dataflow flow");
         // Inline SVG in the HTML rendering: every front end shows it, no JavaScript needed.
         host.display(new RichOutput(null, flow.toString(), dev.rivulet.diagram.FlowDiagram.svg(flow)));
         return null;
@@ -197,22 +179,20 @@ public final class Notebook {
         try {
             result = runner.run(flow, args.workers(), options);
         } catch (RunCancelledException e) {
-            // Clear the interrupt: publishing the final state (and Tablesaw's class set-up, which
-            // scans the class path) must not be cut short by it. The run is over either way.
-            Thread.interrupted();
-            String report = "run of flow '" + flow.name() + "' cancelled (interrupted)"
-                    + (live != null ? " after " + live.itemCount() + " items" : "");
-            if (live != null) {
-                live.finish(LiveTable.State.CANCELLED, report);
-            }
-            throw new NotebookRunException(report, e);
+            throw cancelled(flow, live, e);
         } catch (RivuletException | IllegalArgumentException | IllegalStateException e) {
+            if (byInterrupt(e)) {
+                throw cancelled(flow, live, e);
+            }
             String report = NotebookRunException.report(flow.name(), e);
             if (live != null) {
                 live.finish(LiveTable.State.FAILED, report);
             }
             throw new NotebookRunException(report, e);
         } catch (RuntimeException | Error e) {
+            if (byInterrupt(e)) {
+                throw cancelled(flow, live, e);
+            }
             if (live != null) {
                 live.finish(LiveTable.State.FAILED, String.valueOf(e));
             }
@@ -229,6 +209,38 @@ public final class Notebook {
         Table first = tables.isEmpty() ? Table.create(flow.name()) : tables.values().iterator().next();
         lastResult = first;
         return first;
+    }
+
+    /** The report of a run ended by an interrupt (the live table shows it cancelled). */
+    private static NotebookRunException cancelled(Dataflow flow, LiveTable live, Throwable e) {
+        // Clear the interrupt: publishing the final state (and Tablesaw's class set-up, which
+        // scans the class path) must not be cut short by it. The run is over either way.
+        Thread.interrupted();
+        String report = "run of flow '" + flow.name() + "' cancelled (interrupted)"
+                + (live != null ? " after " + live.itemCount() + " items" : "");
+        if (live != null) {
+            live.finish(LiveTable.State.CANCELLED, report);
+        }
+        return new NotebookRunException(report, e);
+    }
+
+    /**
+     * Whether a failed run really ended because the cell was interrupted: the cell's thread is
+     * interrupted, or the failure comes from an interrupt that user code caught and wrapped (in a
+     * {@code RuntimeException}, say), which is cancelling, not failing.
+     */
+    static boolean byInterrupt(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof InterruptedException || t.getClass() == java.io.InterruptedIOException.class
+                    || t instanceof java.nio.channels.ClosedByInterruptException || t instanceof RunCancelledException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.rivulet.RunResult;
 import dev.rivulet.cluster.WorkerPool;
 import dev.rivulet.shipping.JobPackage;
 import dev.rivulet.shipping.JobPacker;
+import dev.rivulet.shipping.ShippingException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,20 +36,8 @@ public final class NotebookClusters {
             kernel.display(RichOutput.text(SpawnClusterArgs.USAGE));
             return null;
         }
-        Object value;
-        try {
-            value = kernel.eval(parsed.run().expression());
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new MagicUsageException("%spawn_cluster: cannot evaluate '" + parsed.run().expression() + "': "
-                    + e.getMessage());
-        }
-        if (!(value instanceof Dataflow flow)) {
-            throw new MagicUsageException("%spawn_cluster: '" + parsed.run().expression() + "' is "
-                    + (value == null ? "null" : "a " + value.getClass().getName())
-                    + ", not a Dataflow; for example %spawn_cluster -p2 flow");
-        }
+        Dataflow flow = MagicExpression.flow("spawn_cluster", parsed.run().expression(),
+                "for example %spawn_cluster -p2 flow");
         return spawnCluster(flow, parsed);
     }
 
@@ -56,10 +45,20 @@ public final class NotebookClusters {
      * Runs {@code flow} on {@code args.processes()} warm worker JVMs of {@code args.run().workers()}
      * workers each. Must run on a thread whose context class loader is the notebook's (as cells
      * do): its classes are the ones shipped, and captured items come back as them.
+     *
+     * @throws NotebookRunException when the flow cannot be shipped (the message names the step,
+     *     the variable or class, and the fix) or the run fails
      */
     public static Table spawnCluster(Dataflow flow, SpawnClusterArgs args) {
         ClassLoader notebook = Thread.currentThread().getContextClassLoader();
-        JobPackage job = JobPacker.pack(flow, notebook, JobPacker.resourceBytes(notebook));
+        JobPackage job;
+        try {
+            job = JobPacker.pack(flow, notebook, JobPacker.resourceBytes(notebook));
+        } catch (ShippingException e) {
+            // The message is the whole story; the packer's frames would only hide it.
+            throw new NotebookRunException("%spawn_cluster: flow '" + flow.name() + "' cannot run on worker"
+                    + " processes: " + e.getMessage(), e);
+        }
         int workers = args.run().workers();
         WorkerPool pool = pool(args.processes(), workers, args.fresh());
         return Notebook.run(flow, args.run(), args.processes() * workers, args.processes(),

@@ -1,6 +1,7 @@
 package dev.rivulet.notebook;
 
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -23,6 +24,14 @@ public interface NotebookHost {
 
     /** Evaluates a Java expression in the notebook and returns the live object it denotes. */
     Object eval(String expression) throws Exception;
+
+    /**
+     * The notebook's variables now, name → declared type as written (for "did you mean" when a
+     * magic names a variable that does not exist). A kernel that cannot list them returns none.
+     */
+    default Map<String, String> variables() {
+        return Map.of();
+    }
 
     /**
      * Registers a line magic {@code %name}. {@code resultType} is what the magic returns (kernels
