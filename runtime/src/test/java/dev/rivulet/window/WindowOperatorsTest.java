@@ -195,6 +195,7 @@ class WindowOperatorsTest {
 
     @Test
     void anIdleKeysWindowClosesOnTheWallClockWithoutNewItems() throws Exception {
+        Engines.assumeNative("reads back a map the flow's functions wrote in this JVM; other engines run copies of the functions");
         // The window [A, A+100ms) of the only key can only close because system time passes while
         // the input pauses: the result must be emitted before the input resumes.
         ConcurrentMap<String, Long> seenAt = new ConcurrentHashMap<>();
