@@ -9,6 +9,9 @@ import dev.rivulet.Rivulet;
 import dev.rivulet.RivuletException;
 import dev.rivulet.RunOptions;
 import dev.rivulet.RunResult;
+import dev.rivulet.EpochConfig;
+import java.nio.file.Path;
+import java.time.Duration;
 import dev.rivulet.io.Sources;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +44,35 @@ class FlinkRunnerTest {
                 .isEqualTo(sorted(nativeRun.<KV<String, Long>>captured("out")))
                 .contains(KV.of("a", 3L));
         assertThat(flink.stats("split").itemsIn()).isEqualTo(3);
+    }
+
+    @Test
+    void theManualsExampleRunsAndItsRemoteOptionsAreWhatItSays() {
+        Dataflow flow = wordCount();
+        RunResult result = FlinkRunner.run(flow, FlinkOptions.miniCluster().parallelism(2));
+        List<KV<String, Long>> counts = result.captured("out");
+        assertThat(counts).contains(KV.of("b", 2L));
+
+        FlinkOptions remote = FlinkOptions.remote("flink-jm:8081").parallelism(4)
+                .jars(List.of(Path.of("build/libs/my-flows.jar")))
+                .runOptions(RunOptions.defaults().epochs(EpochConfig.periodic(Duration.ofSeconds(5))));
+        assertThat(remote.master()).isEqualTo("flink-jm:8081");
+        assertThat(remote.parallelism()).isEqualTo(4);
+        assertThat(remote.runOptions().epochs().interval()).isEqualTo(Duration.ofSeconds(5));
+        assertThatThrownBy(() -> FlinkOptions.remote("flink-jm")).hasMessageContaining("host:port");
+    }
+
+    @Test
+    void aStepThatCannotBeShippedFailsBeforeSubmissionNamingIt() {
+        class Plain {
+            final int n = 1;
+        }
+        Dataflow flow = new Dataflow("unshippable");
+        flow.input("inp", Sources.testing(List.of(new Plain()))).capture("out");
+        assertThatThrownBy(() -> FlinkRunner.run(flow, FlinkOptions.miniCluster()))
+                .isInstanceOf(dev.rivulet.FlowDefinitionException.class)
+                .hasMessageContaining("step 'inp' (input)")
+                .hasMessageContaining("Serializable");
     }
 
     @Test
