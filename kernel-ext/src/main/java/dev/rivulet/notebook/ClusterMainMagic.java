@@ -63,10 +63,7 @@ public final class ClusterMainMagic {
                     + (addresses.size() - 1) + ")");
         }
         RunMainArgs run = RunMainArgs.parse(rest);
-        Object value = Notebook.host().eval(run.expression());
-        if (!(value instanceof Dataflow flow)) {
-            throw usage("'" + run.expression() + "' is not a Dataflow");
-        }
+        Dataflow flow = Notebook.flowOf("%cluster_main", run.expression(), "%cluster_main -a \"...\" -i 0 flow");
         List<String> cluster = addresses;
         int id = processId;
         return Notebook.run(flow, run, cluster.size() * run.workers(),

@@ -79,22 +79,38 @@ public final class Notebook {
             kernel.display(RichOutput.text(RunMainArgs.USAGE));
             return null;
         }
+        Dataflow flow = flowOf("%run_main", parsed.expression(), "%run_main flow");
+        return runMain(flow, parsed);
+    }
+
+    /**
+     * The flow a magic's expression denotes, evaluated in the notebook; a bad expression gives the
+     * compiler's diagnostics (as the kernel shows them), anything but a flow says what it is.
+     *
+     * @param magic the magic, for messages ({@code %run_main})
+     * @param example a correct use, for messages ({@code %run_main flow})
+     */
+    static Dataflow flowOf(String magic, String expression, String example) throws Exception {
+        NotebookHost kernel = host;
         Object value;
         try {
-            value = kernel.eval(parsed.expression());
+            value = kernel.eval(expression);
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            throw new MagicUsageException("%run_main: cannot evaluate '" + parsed.expression() + "': "
-                    + e.getMessage());
+            if (e.getClass().getSimpleName().contains("Interrupted")) {
+                throw e; // the kernel's own interrupt (IJava's/JJava's EvaluationInterruptedException)
+            }
+            throw new MagicUsageException(magic + ": cannot evaluate '" + expression + "':\n"
+                    + kernel.describeEvalFailure(e));
         }
         if (!(value instanceof Dataflow flow)) {
-            throw new MagicUsageException("%run_main: '" + parsed.expression() + "' is "
+            throw new MagicUsageException(magic + ": '" + expression + "' is "
                     + (value == null ? "null" : "a " + value.getClass().getName())
-                    + ", not a Dataflow; give the variable or expression that holds your flow,"
-                    + " for example %run_main flow");
+                    + ", not a Dataflow; give the variable or expression that holds your flow, for example "
+                    + example);
         }
-        return runMain(flow, parsed);
+        return flow;
     }
 
     /** {@code %dataflow <expr>}: draws the flow as SVG (no JavaScript). */
@@ -104,11 +120,7 @@ public final class Notebook {
             host.display(RichOutput.text("usage: %dataflow <expr>\n\nDraws the Dataflow that <expr> denotes."));
             return null;
         }
-        Object value = host.eval(expression);
-        if (!(value instanceof Dataflow flow)) {
-            throw new MagicUsageException("%dataflow: '" + expression + "' is "
-                    + (value == null ? "null" : "a " + value.getClass().getName()) + ", not a Dataflow");
-        }
+        Dataflow flow = flowOf("%dataflow", expression, "%dataflow flow");
         // Inline SVG in the HTML rendering: every front end shows it, no JavaScript needed.
         host.display(new RichOutput(null, flow.toString(), dev.rivulet.diagram.FlowDiagram.svg(flow)));
         return null;

@@ -35,31 +35,21 @@ public final class NotebookClusters {
             kernel.display(RichOutput.text(SpawnClusterArgs.USAGE));
             return null;
         }
-        Object value;
-        try {
-            value = kernel.eval(parsed.run().expression());
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new MagicUsageException("%spawn_cluster: cannot evaluate '" + parsed.run().expression() + "': "
-                    + e.getMessage());
-        }
-        if (!(value instanceof Dataflow flow)) {
-            throw new MagicUsageException("%spawn_cluster: '" + parsed.run().expression() + "' is "
-                    + (value == null ? "null" : "a " + value.getClass().getName())
-                    + ", not a Dataflow; for example %spawn_cluster -p2 flow");
-        }
+        Dataflow flow = Notebook.flowOf("%spawn_cluster", parsed.run().expression(), "%spawn_cluster -p2 flow");
         return spawnCluster(flow, parsed);
     }
 
     /**
      * Runs {@code flow} on {@code args.processes()} warm worker JVMs of {@code args.run().workers()}
-     * workers each. Must run on a thread whose context class loader is the notebook's (as cells
-     * do): its classes are the ones shipped, and captured items come back as them.
+     * workers each. The host (else the calling thread's context class loader, as in a cell)
+     * supplies the notebook's cell classes: they are the ones shipped, and captured items come
+     * back as them.
      */
     public static Table spawnCluster(Dataflow flow, SpawnClusterArgs args) {
-        ClassLoader notebook = Thread.currentThread().getContextClassLoader();
-        JobPackage job = JobPacker.pack(flow, notebook, JobPacker.resourceBytes(notebook));
+        NotebookHost host = Notebook.host();
+        ClassLoader notebook = host != null ? host.notebookClassLoader() : Thread.currentThread().getContextClassLoader();
+        JobPackage job = JobPacker.pack(flow, notebook,
+                host != null ? host::cellClassBytes : JobPacker.resourceBytes(notebook));
         int workers = args.run().workers();
         WorkerPool pool = pool(args.processes(), workers, args.fresh());
         return Notebook.run(flow, args.run(), args.processes() * workers, args.processes(),

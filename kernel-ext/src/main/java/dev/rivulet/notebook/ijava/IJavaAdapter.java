@@ -2,8 +2,7 @@ package dev.rivulet.notebook.ijava;
 
 import dev.rivulet.notebook.Notebook;
 import dev.rivulet.notebook.NotebookHost;
-import dev.rivulet.notebook.RichOutput;
-import dev.rivulet.notebook.internals.BasekernelOutputs;
+import dev.rivulet.notebook.internals.BasekernelHost;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import java.lang.reflect.InvocationTargetException;
@@ -11,27 +10,26 @@ import java.lang.reflect.Method;
 
 /**
  * Rivulet inside a user's own IJava kernel (compiled against basekernel 2.3.0, which IJava is
- * built on). IJava's {@code getMagics()} and {@code evalRaw(String)} are not on
- * {@link BaseKernel}, so they are called by reflection. Register from a notebook cell or an
- * IJava start-up script:
+ * built on). What differs from the bundled kernel: IJava's {@code getMagics()} and
+ * {@code evalRaw(String)} are not on {@link BaseKernel}, so they are called by reflection.
+ * Displays, renderers and error text are basekernel's; IJava's loader serves cell classes as
+ * resources. Register from a notebook cell or an IJava start-up script:
  *
  * <pre>{@code
- * %jars ~/.local/share/rivulet/extension/*.jar
+ * %jars /home/me/.local/share/rivulet/extension/*.jar
  * dev.rivulet.notebook.ijava.IJavaAdapter.register(getKernelInstance());
  * }</pre>
  *
  * <p>In IJava, {@code var t = %run_main flow} gives {@code t} the static type {@code Object}
- * (IJava decides the rewriting); write {@code Table t = %run_main flow} or use
- * {@code Notebook.lastResult()}.
+ * (IJava decides the rewriting); write {@code Table t = %run_main flow}.
  */
-public final class IJavaAdapter implements NotebookHost {
+public final class IJavaAdapter extends BasekernelHost {
 
-    private final BaseKernel kernel;
     private final Magics magics;
     private final Method evalRaw;
 
     private IJavaAdapter(BaseKernel kernel, Magics magics, Method evalRaw) {
-        this.kernel = kernel;
+        super(kernel);
         this.magics = magics;
         this.evalRaw = evalRaw;
     }
@@ -51,21 +49,6 @@ public final class IJavaAdapter implements NotebookHost {
         IJavaAdapter host = new IJavaAdapter(base, (Magics) getMagics.invoke(base), evalRaw);
         Notebook.install(host);
         return host;
-    }
-
-    @Override
-    public <T> void registerRenderer(Class<T> type, java.util.function.Function<? super T, RichOutput> renderer) {
-        BasekernelOutputs.register(kernel.getRenderer(), type, renderer);
-    }
-
-    @Override
-    public void display(RichOutput output) {
-        BasekernelOutputs.publish(kernel, output, false);
-    }
-
-    @Override
-    public void updateDisplay(RichOutput output) {
-        BasekernelOutputs.publish(kernel, output, true);
     }
 
     @Override

@@ -25,7 +25,7 @@ import tech.tablesaw.api.Table;
 /** The JJava adapter against jjava-jupyter 1.0-a6. */
 class JJavaExtensionTest {
 
-    static final class MinimalJJavaKernel extends BaseKernel {
+    static class MinimalJJavaKernel extends BaseKernel {
         final List<DisplayData> displayed = new CopyOnWriteArrayList<>();
 
         MinimalJJavaKernel() {
