@@ -206,7 +206,7 @@ public final class Notebook {
             options = options.onCapture(live).progress(progress);
         }
         RunResult result;
-        try {
+        try (NotebookHost.InterruptHold interrupts = kernel != null ? kernel.holdInterrupts() : null) {
             result = runner.run(flow, args.workers(), options);
         } catch (RunCancelledException e) {
             // Clear the interrupt: publishing the final state (and Tablesaw's class set-up, which

@@ -79,6 +79,25 @@ public interface NotebookHost {
                 : failure.getClass().getName();
     }
 
+    /**
+     * Called on the cell's thread when a run starts; the handle is closed once the run's final
+     * state is shown. While it is open, an interrupt of the kernel must reach the cell's thread
+     * ({@link Thread#interrupt()}, which cancels the run) and the cell must not end before that
+     * thread is done, so the live table's last state ({@code cancelled}) is shown and nothing of the
+     * run is left when the next cell starts. The bundled kernel interrupts this way by itself;
+     * IJava and JJava need {@link dev.rivulet.notebook.internals.GracefulInterrupts}.
+     */
+    default InterruptHold holdInterrupts() {
+        return () -> { };
+    }
+
+    /** What {@link #holdInterrupts()} returns: closing it ends the hold (and throws nothing). */
+    @FunctionalInterface
+    interface InterruptHold extends AutoCloseable {
+        @Override
+        void close();
+    }
+
     /** A line magic's body: gets the whitespace-split arguments (quotes group), returns a value. */
     @FunctionalInterface
     interface LineMagicHandler {

@@ -3,6 +3,7 @@ package dev.rivulet.notebook.ijava;
 import dev.rivulet.notebook.Notebook;
 import dev.rivulet.notebook.NotebookHost;
 import dev.rivulet.notebook.internals.BasekernelHost;
+import dev.rivulet.notebook.internals.GracefulInterrupts;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import java.lang.reflect.InvocationTargetException;
@@ -24,6 +25,8 @@ import java.lang.reflect.Method;
  * (IJava decides the rewriting); write {@code Table t = %run_main flow}.
  */
 public final class IJavaAdapter extends BasekernelHost {
+    /** How long an interrupted run may take to stop and show its final state before IJava ends the cell. */
+    private static final java.time.Duration INTERRUPT_GRACE = java.time.Duration.ofSeconds(20);
 
     private final Magics magics;
     private final Method evalRaw;
@@ -58,6 +61,12 @@ public final class IJavaAdapter extends BasekernelHost {
         } catch (InvocationTargetException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
+    }
+
+    /** IJava/JJava end a cell at once on interrupt; the run needs its thread to finish first. */
+    @Override
+    public InterruptHold holdInterrupts() {
+        return GracefulInterrupts.hold(kernel, Thread.currentThread(), INTERRUPT_GRACE);
     }
 
     @Override

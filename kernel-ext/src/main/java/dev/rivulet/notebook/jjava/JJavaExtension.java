@@ -3,6 +3,7 @@ package dev.rivulet.notebook.jjava;
 import dev.rivulet.notebook.Notebook;
 import dev.rivulet.notebook.NotebookHost;
 import dev.rivulet.notebook.RichOutput;
+import dev.rivulet.notebook.internals.GracefulInterrupts;
 import dev.rivulet.notebook.internals.HostErrors;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -31,6 +32,8 @@ public final class JJavaExtension implements Extension {
      * loader does not serve them as resources.
      */
     static final class Host implements NotebookHost {
+        /** How long an interrupted run may take to stop and show its final state before JJava ends the cell. */
+        private static final java.time.Duration INTERRUPT_GRACE = java.time.Duration.ofSeconds(20);
         private final BaseKernel kernel;
         private final JJavaCellClasses cellClasses;
 
@@ -88,6 +91,12 @@ public final class JJavaExtension implements Extension {
             } catch (InvocationTargetException e) {
                 throw e.getCause() instanceof Exception cause ? cause : e;
             }
+        }
+
+        /** IJava/JJava end a cell at once on interrupt; the run needs its thread to finish first. */
+        @Override
+        public InterruptHold holdInterrupts() {
+            return GracefulInterrupts.hold(kernel, Thread.currentThread(), INTERRUPT_GRACE);
         }
 
         @Override
