@@ -78,6 +78,12 @@ final class ShippingCases {
         assertThat(all(cells.get(16))).as("a failing step")
                 .contains("parse: failed").contains("step:   parse (map)").contains("item:   \"x\"")
                 .contains("NumberFormatException");
+        // what the front end shows of a failed magic (the traceback): Rivulet's message, not the kernel's frames
+        for (int failed : new int[] {13, 14, 16}) {
+            assertThat(traceback(cells.get(failed))).as("traceback of %s", CELLS[failed]).isNotBlank()
+                    .doesNotContain("\tat io.github.spencerpark").doesNotContain("\tat org.dflib")
+                    .doesNotContain("while running line magic");
+        }
         assertThat(last(cells.get(17))).as("-w2, -w 2 and --workers=2").isEqualTo("24 24 24");
         assertThat(last(cells.get(18))).as("worker JVMs after closeAll").isEqualTo("0");
     }
@@ -90,6 +96,15 @@ final class ShippingCases {
             }
         }
         return errors;
+    }
+
+    private static String traceback(JsonNode cell) {
+        StringBuilder lines = new StringBuilder();
+        for (JsonNode output : cell.path("outputs")) {
+            output.path("traceback").forEach(line -> lines.append(line.asText().replaceAll("\u001B\\[[;\\d]*m", ""))
+                    .append('\n'));
+        }
+        return lines.toString();
     }
 
     private static String all(JsonNode cell) {

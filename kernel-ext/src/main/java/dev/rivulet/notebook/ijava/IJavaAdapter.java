@@ -8,6 +8,8 @@ import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Rivulet inside a user's own IJava kernel (compiled against basekernel 2.3.0, which IJava is
@@ -30,6 +32,8 @@ public final class IJavaAdapter extends BasekernelHost {
 
     private final Magics magics;
     private final Method evalRaw;
+    /** Rivulet's magics, whose failures print as Rivulet's message alone ({@link IJavaErrorStyler}). */
+    private final Set<String> magicNames = ConcurrentHashMap.newKeySet();
 
     private IJavaAdapter(BaseKernel kernel, Magics magics, Method evalRaw) {
         super(kernel);
@@ -51,6 +55,7 @@ public final class IJavaAdapter extends BasekernelHost {
         Method evalRaw = base.getClass().getMethod("evalRaw", String.class);
         IJavaAdapter host = new IJavaAdapter(base, (Magics) getMagics.invoke(base), evalRaw);
         Notebook.install(host);
+        IJavaErrorStyler.install(base, host.magicNames);
         return host;
     }
 
@@ -72,5 +77,6 @@ public final class IJavaAdapter extends BasekernelHost {
     @Override
     public void registerLineMagic(String name, Class<?> resultType, LineMagicHandler handler) {
         magics.registerLineMagic(name, handler::run);
+        magicNames.add(name);
     }
 }

@@ -8,6 +8,8 @@ import dev.rivulet.notebook.internals.HostErrors;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
@@ -36,11 +38,14 @@ public final class JJavaExtension implements Extension {
         private static final java.time.Duration INTERRUPT_GRACE = java.time.Duration.ofSeconds(20);
         private final BaseKernel kernel;
         private final JJavaCellClasses cellClasses;
+        /** Rivulet's magics, whose failures print as Rivulet's message alone ({@link JJavaErrorStyler}). */
+        private final Set<String> magicNames = ConcurrentHashMap.newKeySet();
 
         Host(BaseKernel kernel) {
             this.kernel = kernel;
             this.cellClasses = new JJavaCellClasses(() -> JJavaCellClasses.notebookLoaderOf(kernel));
             cellClasses.follow(kernel);
+            JJavaErrorStyler.install(kernel, magicNames);
         }
 
         private static DisplayData toDisplayData(RichOutput output) {
@@ -102,6 +107,7 @@ public final class JJavaExtension implements Extension {
         @Override
         public void registerLineMagic(String name, Class<?> resultType, LineMagicHandler handler) {
             kernel.getMagicsRegistry().registerLineMagic(name, (k, args) -> handler.run(args));
+            magicNames.add(name);
         }
 
         @Override
