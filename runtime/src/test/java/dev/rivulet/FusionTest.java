@@ -25,8 +25,12 @@ class FusionTest {
 
     /** input → map → filter → flatMap → filterMap → inspect → keyBy → map(values) → filter(values). */
     private static Dataflow longChain(AtomicLong inspected) {
+        return longChain(inspected, 3);
+    }
+
+    private static Dataflow longChain(AtomicLong inspected, int partitions) {
         Dataflow flow = new Dataflow("long-chain");
-        flow.input("numbers", Sources.range(0, N, 3))
+        flow.input("numbers", Sources.range(0, N, partitions))
                 .map("triple", x -> x * 3)
                 .filter("odd", x -> x % 2 == 1)
                 .flatMap("both-signs", x -> List.of(x, -x))
@@ -58,6 +62,24 @@ class FusionTest {
         long seen = LongStream.range(0, N).map(x -> x * 3).filter(x -> x % 2 == 1)
                 .flatMap(x -> LongStream.of(x, -x)).filter(x -> x % 5 != 0).count();
         assertThat(inspected.get()).isEqualTo(seen);
+    }
+
+    /**
+     * With at least as many partitions as workers an input keeps its items, and the chain is fused
+     * onto it on every worker; with fewer, the input balances its batches and the chain gets a
+     * vertex after the exchange. Both give the same items and statistics.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"2x2", "2x5", "3x1", "3x2"})
+    void aChainAfterAnInputGivesTheSameWhetherTheInputBalancesOrNot(String workersByPartitions) {
+        int workers = Integer.parseInt(workersByPartitions.split("x")[0]);
+        int partitions = Integer.parseInt(workersByPartitions.split("x")[1]);
+        AtomicLong inspected = new AtomicLong();
+        RunResult result = Rivulet.run(longChain(inspected, partitions), workers);
+        List<KV<Long, Long>> out = result.captured("out");
+        assertThat(out.stream().map(KV::value).sorted().toList()).isEqualTo(expectedChain());
+        assertThat(result.stats("triple").itemsIn()).isEqualTo(N);
+        assertThat(result.stats("positive").itemsIn()).isEqualTo(inspected.get());
     }
 
     @ParameterizedTest

@@ -39,7 +39,7 @@ final class WindowSum {
         Dataflow flow = new Dataflow("w2-window-sum");
         flow.input("events", new ArraySource<>(parts.length, p -> parts[p]))
                 .keyBy("by-key", Data.Event::key)
-                .foldWindow("sum", WindowClock.watermark(e -> Instant.ofEpochMilli(e.time()), Duration.ofMillis(50)),
+                .foldWindow("sum", WindowClock.watermarkMillis(Data.Event::time, Duration.ofMillis(50)),
                         Windower.tumbling(Duration.ofSeconds(1), Instant.ofEpochMilli(BASE)),
                         () -> 0L, (sum, e) -> sum + e.value())
                 .output("sums", sink);

@@ -21,6 +21,11 @@ final class BundledHost extends BasekernelHost {
     }
 
     @Override
+    public java.util.Map<String, String> variables() {
+        return bundled.variables();
+    }
+
+    @Override
     public void registerLineMagic(String name, Class<?> resultType, LineMagicHandler handler) {
         bundled.registerLineMagic(name, resultType, handler::run);
     }

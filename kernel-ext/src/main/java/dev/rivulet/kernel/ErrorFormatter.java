@@ -1,5 +1,6 @@
 package dev.rivulet.kernel;
 
+import dev.rivulet.RivuletException;
 import dev.rivulet.notebook.MagicUsageException;
 import dev.rivulet.notebook.NotebookRunException;
 import io.github.spencerpark.jupyter.kernel.magic.registry.UndefinedMagicException;
@@ -9,8 +10,10 @@ import java.util.List;
 
 /**
  * The error text the kernel shows for a failed cell: compile errors with a marker under the
- * problem, Rivulet run failures as their report (plain text: colours vanish on dark themes), and other exceptions with a stack trace cut
- * where the notebook's code was called from the kernel.
+ * problem, Rivulet run failures as their report (plain text: colours vanish on dark themes),
+ * Rivulet's and the magics' other errors as their message, and the user's own exceptions with
+ * the cell's frames only: no kernel, basekernel or Rivulet-internal frames, causes as
+ * {@code cause:} lines.
  */
 final class ErrorFormatter {
 
@@ -33,25 +36,69 @@ final class ErrorFormatter {
                     + " s, so its thread was stopped (its objects may be left half-updated)");
         } else {
             Throwable t = e instanceof CellFailure && e.getCause() != null ? e.getCause() : e;
-            String prefix = "";
-            while (t != null) {
-                lines.add(prefix + t);
-                lines.addAll(frames(t));
-                prefix = "Caused by: ";
-                t = t.getCause() == t ? null : t.getCause();
+            if (t instanceof RivuletException || thrownByMagic(t)) {
+                // Rivulet's own errors (a flow that does not validate or cannot be shipped) and a
+                // magic's errors say what to do in their message; their frames are the kernel's.
+                lines.addAll(List.of(message(t).split("\n")));
+                Throwable cause = t.getCause();
+                if (cause != null && cause != t && !(cause instanceof java.io.ObjectStreamException)) {
+                    // e.g. the user's exception behind a failed run: where in the cell it happened
+                    lines.add("cause: " + cause);
+                    lines.addAll(frames(cause));
+                }
+            } else {
+                String prefix = "";
+                while (t != null) {
+                    lines.add(prefix + t);
+                    lines.addAll(frames(t));
+                    prefix = "cause: ";
+                    t = t.getCause() == t ? null : t.getCause();
+                }
             }
         }
         return lines;
     }
 
-    /** Frames down to the cell's own code; the kernel's frames below it are noise. */
+    /** The text of a Rivulet or magic error: its message, or the exception when it has none. */
+    private static String message(Throwable t) {
+        String message = t.getMessage();
+        if (message == null || message.isBlank()) {
+            return t.toString();
+        }
+        return t instanceof RuntimeException && !(t instanceof RivuletException)
+                && !(t instanceof IllegalArgumentException) && !(t instanceof IllegalStateException)
+                ? t.getClass().getSimpleName() + ": " + message : message;
+    }
+
+    /** Thrown inside a magic's own code (a basekernel {@code Magics} frame below it, no cell frame above). */
+    private static boolean thrownByMagic(Throwable t) {
+        for (StackTraceElement frame : t.getStackTrace()) {
+            String cls = frame.getClassName();
+            if (cls.startsWith("REPL.")) {
+                return false;
+            }
+            if (cls.startsWith("io.github.spencerpark.jupyter.kernel.magic.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Frames down to the cell's own code: the kernel's frames below it, and Rivulet's internal
+     * frames in between (engine, shipping, notebook), are noise.
+     */
     private static List<String> frames(Throwable t) {
         List<String> out = new ArrayList<>();
         for (StackTraceElement frame : t.getStackTrace()) {
             String cls = frame.getClassName();
             if (cls.startsWith("jdk.internal.reflect.") || cls.startsWith("java.lang.reflect.")
-                    || cls.startsWith("dev.rivulet.kernel.")) {
+                    || cls.startsWith("dev.rivulet.kernel.") || cls.startsWith("io.github.spencerpark.")
+                    || cls.startsWith("org.dflib.jjava.")) {
                 break;
+            }
+            if (isInternal(cls)) {
+                continue;
             }
             if (out.size() == MAX_FRAMES) {
                 out.add("    …");
@@ -61,5 +108,11 @@ final class ErrorFormatter {
                     + (frame.getLineNumber() > 0 ? " line " + frame.getLineNumber() : "") : frame.toString()));
         }
         return out;
+    }
+
+    private static boolean isInternal(String cls) {
+        return cls.startsWith("dev.rivulet.") && (cls.contains(".internals.") || cls.startsWith("dev.rivulet.engine.")
+                || cls.startsWith("dev.rivulet.shipping.") || cls.startsWith("dev.rivulet.notebook.")
+                || cls.startsWith("dev.rivulet.cluster."));
     }
 }

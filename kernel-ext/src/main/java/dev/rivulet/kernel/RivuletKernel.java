@@ -121,6 +121,15 @@ public final class RivuletKernel extends BaseKernel {
         return session().classLoader();
     }
 
+    /** The notebook's active variables, name → declared type (the newest definition of each name). */
+    public Map<String, String> variables() {
+        Map<String, String> variables = new TreeMap<>();
+        jdk.jshell.JShell shell = session().shell();
+        shell.variables().filter(v -> shell.status(v).isActive())
+                .forEach(v -> variables.put(v.name(), v.typeName()));
+        return variables;
+    }
+
     /** Adds a jar or directory (or several, path-separator separated) to the notebook's class path. */
     public void addToClasspath(String path) {
         session().addToClasspath(path);

@@ -74,7 +74,8 @@ public final class ClusterMainMagic {
                     + (addresses.size() - 1) + ")");
         }
         RunMainArgs run = RunMainArgs.parse(rest);
-        Dataflow flow = Notebook.flowOf("%cluster_main", run.expression(), "%cluster_main -a \"...\" -i 0 flow");
+        Dataflow flow = MagicExpression.flow("cluster_main", run.expression(),
+                "for example %cluster_main -a 'host1:7000;host2:7000' -i 0 flow");
         List<String> cluster = addresses;
         int id = processId;
         return Notebook.run(flow, run, cluster.size() * run.workers(),

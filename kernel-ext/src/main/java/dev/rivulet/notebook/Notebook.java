@@ -79,38 +79,8 @@ public final class Notebook {
             kernel.display(RichOutput.text(RunMainArgs.USAGE));
             return null;
         }
-        Dataflow flow = flowOf("%run_main", parsed.expression(), "%run_main flow");
+        Dataflow flow = MagicExpression.flow("run_main", parsed.expression(), "for example %run_main flow");
         return runMain(flow, parsed);
-    }
-
-    /**
-     * The flow a magic's expression denotes, evaluated in the notebook; a bad expression gives the
-     * compiler's diagnostics (as the kernel shows them), anything but a flow says what it is.
-     *
-     * @param magic the magic, for messages ({@code %run_main})
-     * @param example a correct use, for messages ({@code %run_main flow})
-     */
-    static Dataflow flowOf(String magic, String expression, String example) throws Exception {
-        NotebookHost kernel = host;
-        Object value;
-        try {
-            value = kernel.eval(expression);
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            if (e.getClass().getSimpleName().contains("Interrupted")) {
-                throw e; // the kernel's own interrupt (IJava's/JJava's EvaluationInterruptedException)
-            }
-            throw new MagicUsageException(magic + ": cannot evaluate '" + expression + "':\n"
-                    + kernel.describeEvalFailure(e));
-        }
-        if (!(value instanceof Dataflow flow)) {
-            throw new MagicUsageException(magic + ": '" + expression + "' is "
-                    + (value == null ? "null" : "a " + value.getClass().getName())
-                    + ", not a Dataflow; give the variable or expression that holds your flow, for example "
-                    + example);
-        }
-        return flow;
     }
 
     /** {@code %dataflow <expr>}: draws the flow as SVG (no JavaScript). */
@@ -120,7 +90,7 @@ public final class Notebook {
             host.display(RichOutput.text("usage: %dataflow <expr>\n\nDraws the Dataflow that <expr> denotes."));
             return null;
         }
-        Dataflow flow = flowOf("%dataflow", expression, "%dataflow flow");
+        Dataflow flow = MagicExpression.flow("dataflow", expression, "for example %dataflow flow");
         // Inline SVG in the HTML rendering: every front end shows it, no JavaScript needed.
         host.display(new RichOutput(null, flow.toString(), dev.rivulet.diagram.FlowDiagram.svg(flow)));
         return null;
@@ -209,22 +179,20 @@ public final class Notebook {
         try (NotebookHost.InterruptHold interrupts = kernel != null ? kernel.holdInterrupts() : null) {
             result = runner.run(flow, args.workers(), options);
         } catch (RunCancelledException e) {
-            // Clear the interrupt: publishing the final state (and Tablesaw's class set-up, which
-            // scans the class path) must not be cut short by it. The run is over either way.
-            Thread.interrupted();
-            String report = "run of flow '" + flow.name() + "' cancelled (interrupted)"
-                    + (live != null ? " after " + live.itemCount() + " items" : "");
-            if (live != null) {
-                live.finish(LiveTable.State.CANCELLED, report);
-            }
-            throw new NotebookRunException(report, e);
+            throw cancelled(flow, live, e);
         } catch (RivuletException | IllegalArgumentException | IllegalStateException e) {
+            if (byInterrupt(e)) {
+                throw cancelled(flow, live, e);
+            }
             String report = NotebookRunException.report(flow.name(), e);
             if (live != null) {
                 live.finish(LiveTable.State.FAILED, report);
             }
             throw new NotebookRunException(report, e);
         } catch (RuntimeException | Error e) {
+            if (byInterrupt(e)) {
+                throw cancelled(flow, live, e);
+            }
             if (live != null) {
                 live.finish(LiveTable.State.FAILED, String.valueOf(e));
             }
@@ -241,6 +209,38 @@ public final class Notebook {
         Table first = tables.isEmpty() ? Table.create(flow.name()) : tables.values().iterator().next();
         lastResult = first;
         return first;
+    }
+
+    /** The report of a run ended by an interrupt (the live table shows it cancelled). */
+    private static NotebookRunException cancelled(Dataflow flow, LiveTable live, Throwable e) {
+        // Clear the interrupt: publishing the final state (and Tablesaw's class set-up, which
+        // scans the class path) must not be cut short by it. The run is over either way.
+        Thread.interrupted();
+        String report = "run of flow '" + flow.name() + "' cancelled (interrupted)"
+                + (live != null ? " after " + live.itemCount() + " items" : "");
+        if (live != null) {
+            live.finish(LiveTable.State.CANCELLED, report);
+        }
+        return new NotebookRunException(report, e);
+    }
+
+    /**
+     * Whether a failed run really ended because the cell was interrupted: the cell's thread is
+     * interrupted, or the failure comes from an interrupt that user code caught and wrapped (in a
+     * {@code RuntimeException}, say), which is cancelling, not failing.
+     */
+    static boolean byInterrupt(Throwable failure) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof InterruptedException || t.getClass() == java.io.InterruptedIOException.class
+                    || t instanceof java.nio.channels.ClosedByInterruptException || t instanceof RunCancelledException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.rivulet.RunResult;
 import dev.rivulet.cluster.WorkerPool;
 import dev.rivulet.shipping.JobPackage;
 import dev.rivulet.shipping.JobPacker;
+import dev.rivulet.shipping.ShippingException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,8 @@ public final class NotebookClusters {
             kernel.display(RichOutput.text(SpawnClusterArgs.USAGE));
             return null;
         }
-        Dataflow flow = Notebook.flowOf("%spawn_cluster", parsed.run().expression(), "%spawn_cluster -p2 flow");
+        Dataflow flow = MagicExpression.flow("spawn_cluster", parsed.run().expression(),
+                "for example %spawn_cluster -p2 flow");
         return spawnCluster(flow, parsed);
     }
 
@@ -44,12 +46,21 @@ public final class NotebookClusters {
      * workers each. The host (else the calling thread's context class loader, as in a cell)
      * supplies the notebook's cell classes: they are the ones shipped, and captured items come
      * back as them.
+     *
+     * @throws NotebookRunException when the flow cannot be shipped (the message names the step,
+     *     the variable or class, and the fix) or the run fails
      */
     public static Table spawnCluster(Dataflow flow, SpawnClusterArgs args) {
         NotebookHost host = Notebook.host();
         ClassLoader notebook = host != null ? host.notebookClassLoader() : Thread.currentThread().getContextClassLoader();
-        JobPackage job = JobPacker.pack(flow, notebook,
-                host != null ? host::cellClassBytes : JobPacker.resourceBytes(notebook));
+        JobPackage job;
+        try {
+            job = JobPacker.pack(flow, notebook, host != null ? host::cellClassBytes : JobPacker.resourceBytes(notebook));
+        } catch (ShippingException e) {
+            // The message is the whole story; the packer's frames would only hide it.
+            throw new NotebookRunException("%spawn_cluster: flow '" + flow.name() + "' cannot run on worker"
+                    + " processes: " + e.getMessage(), e);
+        }
         int workers = args.run().workers();
         WorkerPool pool = pool(args.processes(), workers, args.fresh());
         return Notebook.run(flow, args.run(), args.processes() * workers, args.processes(),

@@ -3,6 +3,7 @@ package dev.rivulet.notebook;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -29,6 +30,14 @@ public interface NotebookHost {
      * by magics on the cell's thread.
      */
     Object eval(String expression) throws Exception;
+
+    /**
+     * The notebook's variables now, name → declared type as written (for "did you mean" when a
+     * magic names a variable that does not exist). A kernel that cannot list them returns none.
+     */
+    default Map<String, String> variables() {
+        return Map.of();
+    }
 
     /**
      * Registers a line magic {@code %name}. {@code resultType} is what the magic returns (kernels

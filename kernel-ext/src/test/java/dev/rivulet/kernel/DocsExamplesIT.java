@@ -28,12 +28,36 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>A block that cannot run there (it needs a broker or a cluster) is fenced
  * {@code ```java no-run} and preceded by {@code <!-- run by: SomeTest#someMethod -->}: this test
- * checks that such a test method exists, so the claim stays true.
+ * checks that such a test method exists, so the claim stays true. After a page's blocks, every
+ * Dataflow they left in variables is packed for worker JVMs as {@code %spawn_cluster} does: the
+ * manual's examples must be shippable as written.
  */
 class DocsExamplesIT {
     private static final Pattern FENCE = Pattern.compile("^```(\\S*)\\s*(.*)$");
     private static final Pattern RUN_BY = Pattern.compile("<!--\\s*run by:\\s*([\\w.$]+)#(\\w+)\\s*-->");
     private static final Pattern CWD = Pattern.compile("<!--\\s*docs-test:\\s*cwd=(\\S+)\\s*-->");
+
+    /** A cell that packs every Dataflow variable of the notebook for worker JVMs, as %spawn_cluster does. */
+    static final String SHIP_EVERY_FLOW = """
+            {
+                var rivuletKernel = (dev.rivulet.kernel.RivuletKernel) getKernelInstance();
+                var notebookLoader = Thread.currentThread().getContextClassLoader();
+                var refused = new java.util.ArrayList<String>();
+                for (String name : rivuletKernel.variables().keySet()) {
+                    if (rivuletKernel.evalRaw(name) instanceof dev.rivulet.Dataflow shipped) {
+                        try {
+                            dev.rivulet.shipping.JobPacker.pack(shipped, notebookLoader,
+                                    dev.rivulet.shipping.JobPacker.resourceBytes(notebookLoader));
+                        } catch (dev.rivulet.shipping.ShippingException e) {
+                            refused.add(name + ": " + e.getMessage());
+                        }
+                    }
+                }
+                if (!refused.isEmpty()) {
+                    throw new AssertionError("%spawn_cluster would refuse these flows: " + refused);
+                }
+            }
+            """;
 
     @TempDir
     static Path home;
@@ -131,6 +155,13 @@ class DocsExamplesIT {
             cell.putArray("outputs");
             cell.put("source", block.code());
         }
+        // Last, every flow the page built must be one %spawn_cluster can ship: what its functions
+        // read travels, and a stream, path or file a cell only used to build it stays behind.
+        ObjectNode ship = cells.addObject();
+        ship.put("cell_type", "code").put("execution_count", (Integer) null);
+        ship.putObject("metadata").put("docs_line", 0);
+        ship.putArray("outputs");
+        ship.put("source", SHIP_EVERY_FLOW);
         Path file = home.resolve("docs-" + base + ".ipynb");
         JupyterRunner.JSON.writeValue(file.toFile(), notebook);
         JsonNode executed = jupyter.runNotebook(file, true, cwd);

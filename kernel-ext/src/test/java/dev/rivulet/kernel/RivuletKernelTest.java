@@ -157,6 +157,38 @@ class RivuletKernelTest {
     }
 
     @Test
+    void errorsAreMessagesWithoutInternalFrames() throws Exception {
+        // a flow mistake thrown by Rivulet in a cell: its message, no engine frames
+        kernel.eval("var noOutput = new Dataflow(\"no-output\");\n"
+                + "noOutput.input(\"in\", Sources.testing(List.of(1)));");
+        assertThatThrownBy(() -> kernel.eval("Rivulet.run(noOutput, 1)"))
+                .satisfies(e -> assertThat(kernel.formatError((Exception) e))
+                        .hasSize(1).first().asString().contains("output").doesNotContain("Exception"));
+        // the user's own exception with a cause: the cell's frames, "cause:" lines, nothing of the kernel
+        kernel.eval("void fail() { throw new IllegalStateException(\"outer\", new java.io.IOException(\"disk\")); }");
+        assertThatThrownBy(() -> kernel.eval("fail()"))
+                .satisfies(e -> assertThat(String.join("\n", kernel.formatError((Exception) e)))
+                        .startsWith("java.lang.IllegalStateException: outer")
+                        .contains("at cell: fail").contains("cause: java.io.IOException: disk")
+                        .doesNotContain("Caused by:").doesNotContain("dev.rivulet.kernel.")
+                        .doesNotContain("io.github.spencerpark"));
+        // a misspelt flow in a magic
+        kernel.eval("var spelled = new Dataflow(\"spelled\");");
+        assertThatThrownBy(() -> kernel.eval("%run_main speled"))
+                .isInstanceOf(MagicUsageException.class)
+                .hasMessageContaining("there is no variable `speled` in the notebook; did you mean `spelled`?");
+        // a flow that cannot travel: one message naming the step, the variable and the fix
+        kernel.eval("Object mutex = new Object();\nvar locked = new Dataflow(\"locked\");\n"
+                + "locked.input(\"in\", Sources.testing(List.of(1))).map(\"sync\", x -> { synchronized (mutex) { return x; } })"
+                + ".capture(\"out\");");
+        assertThatThrownBy(() -> kernel.eval("%spawn_cluster -p2 locked"))
+                .isInstanceOf(NotebookRunException.class)
+                .satisfies(e -> assertThat(String.join("\n", kernel.formatError((Exception) e)))
+                        .contains("step 'sync'").contains("`mutex`").doesNotContain("JobPacker")
+                        .doesNotContain("Caused by:").doesNotContain("\tat ").doesNotContain("    at "));
+    }
+
+    @Test
     void aFailingRunReportsStepAndItem() throws Exception {
         kernel.eval("var bad = new Dataflow(\"bad\");\n"
                 + "bad.input(\"in\", Sources.testing(List.of(\"1\", \"x\"))).map(\"parse\", Integer::parseInt).capture(\"out\");");

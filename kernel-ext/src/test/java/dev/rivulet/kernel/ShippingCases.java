@@ -56,6 +56,7 @@ final class ShippingCases {
         "Table w2 = %run_main -w2 flow\nTable w_2 = %run_main -w 2 flow\nTable workers2 = %run_main --workers=2 flow\n"
                 + "w2.rowCount() + \" \" + w_2.rowCount() + \" \" + workers2.rowCount()",          // 17
         "dev.rivulet.notebook.NotebookClusters.closeAll();\ndev.rivulet.notebook.NotebookClusters.workerPids().size()",
+        "Table bad = %run_main flow.nosuch()",                                             // 19
     };
 
     /** Runs the notebook in {@code kernel} and checks every case; throws AssertionError naming the first miss. */
@@ -73,13 +74,16 @@ final class ShippingCases {
         assertThat(last(cells.get(11))).as("a redefined cell method").isEqualTo("true");
         assertThat(all(cells.get(13))).as("a variable that cannot travel").contains("step 'locked'").contains("`lock`");
         assertThat(all(cells.get(14))).as("a mistyped flow variable")
-                .contains("cannot find symbol").contains("flw")
+                .contains("there is no variable `flw` in the notebook; did you mean `flow`?")
+                .doesNotContain(": null").doesNotContain("REJECTED").doesNotContain("bGluZU1hZ2lj");
+        assertThat(all(cells.get(19))).as("an expression that does not compile: the compiler's diagnostic")
+                .contains("cannot evaluate 'flow.nosuch()'").contains("cannot find symbol").contains("nosuch")
                 .doesNotContain(": null").doesNotContain("REJECTED").doesNotContain("bGluZU1hZ2lj");
         assertThat(all(cells.get(16))).as("a failing step")
                 .contains("parse: failed").contains("step:   parse (map)").contains("item:   \"x\"")
                 .contains("NumberFormatException");
         // what the front end shows of a failed magic (the traceback): Rivulet's message, not the kernel's frames
-        for (int failed : new int[] {13, 14, 16}) {
+        for (int failed : new int[] {13, 14, 16, 19}) {
             assertThat(traceback(cells.get(failed))).as("traceback of %s", CELLS[failed]).isNotBlank()
                     .doesNotContain("\tat io.github.spencerpark").doesNotContain("\tat org.dflib")
                     .doesNotContain("while running line magic");

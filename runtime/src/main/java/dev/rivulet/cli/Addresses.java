@@ -27,15 +27,27 @@ public final class Addresses {
 
     /**
      * Splits {@code list} on {@code ;} and checks that every entry is {@code host:port} with a
-     * port in 1..65535 and that no entry repeats. Blank entries (a trailing {@code ;}) are
-     * skipped. {@code source} names where the list came from, for messages.
+     * port in 1..65535 and that no entry repeats. One trailing {@code ;} is allowed; an empty
+     * entry anywhere else ({@code "h:1;;h:2"}) is refused, since dropping it would shift every
+     * later process id and leave the cluster waiting for a process that cannot exist.
+     * {@code source} names where the list came from, for messages.
      */
     public static List<String> parse(String list, String source) {
         List<String> entries = new ArrayList<>();
-        for (String part : list.split(";")) {
-            if (!part.isBlank()) {
-                entries.add(part.trim());
+        String[] parts = list.split(";", -1);
+        int last = parts.length - 1;
+        if (last > 0 && parts[last].isBlank()) {
+            last--; // a trailing ';'
+        }
+        for (int i = 0; i <= last; i++) {
+            if (parts[i].isBlank()) {
+                if (list.replace(";", "").isBlank()) {
+                    break; // wholly empty: the caller says so
+                }
+                throw new UsageException(source + " '" + list + "' has an empty entry (position " + (i + 1)
+                        + "); list each process once as host:port, separated by a single ';'");
             }
+            entries.add(parts[i].trim());
         }
         return check(entries, source);
     }

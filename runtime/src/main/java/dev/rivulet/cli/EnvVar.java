@@ -33,8 +33,9 @@ public enum EnvVar {
             "(blank lines and # comments ignored), read", "when a process id is known but not -a"),
 
     /** The shared secret of a multi-host cluster (read by the cluster itself, not a flag default). */
-    CLUSTER_SECRET("RIVULET_CLUSTER_SECRET", "secret shared by every process of an -a/-i cluster",
-            "(the same random text everywhere); without it a key", "is derived from the addresses, with a warning");
+    CLUSTER_SECRET("RIVULET_CLUSTER_SECRET", "secret shared by every process of an -a/-i",
+            "cluster (the same random text everywhere);", "without it a key is derived from the addresses,",
+            "with a warning");
 
     private final String variable;
     private final String[] description;
@@ -60,7 +61,16 @@ public enum EnvVar {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    /** The help section listing every variable, in picocli's format ({@code %n} = new line). */
+    /** Whether this variable is set in {@code env} but empty or blank (which {@link #in} treats as unset). */
+    public boolean isEmptyIn(Map<String, String> env) {
+        String value = env.get(variable);
+        return value != null && value.isBlank();
+    }
+
+    /**
+     * The help section listing every variable, in picocli's format ({@code %n} = new line). Each
+     * description line fits the 80 columns of the help beside the 31 of the name column.
+     */
     public static String helpSection() {
         StringBuilder text = new StringBuilder("Environment variables (a flag beats its variable):%n");
         for (EnvVar var : values()) {

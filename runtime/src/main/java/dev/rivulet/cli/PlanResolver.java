@@ -55,6 +55,12 @@ public final class PlanResolver {
                     + " one process per machine, not both.");
             processes = null;
         }
+        if (processId != null && addresses == null && EnvVar.ADDRESSES.isEmptyIn(env)) {
+            throw new UsageException("a process id (" + processId.source + ") needs the addresses of"
+                    + " every process in the cluster, but " + EnvVar.ADDRESSES.variable() + " is set and empty:"
+                    + " put every process's host:port in it, separated by ';' (this process's own included,"
+                    + " in process-id order), or pass -a \"host:port;host:port\"");
+        }
         if (processId != null && addresses == null) {
             throw new UsageException("a process id (" + processId.source + ") needs the addresses of"
                     + " every process in the cluster: pass -a \"host:port;host:port\" (this process's"

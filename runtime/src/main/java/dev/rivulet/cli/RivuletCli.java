@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 
 /**
- * The {@code rivulet} command line: {@code rivulet run} and {@code rivulet describe}. The
+ * The {@code rivulet} command line: {@code rivulet run}, {@code rivulet describe} and
+ * {@code rivulet recovery inspect|verify}. The
  * {@code bin/rivulet} launcher runs this class.
  *
  * <pre>
@@ -91,12 +92,21 @@ public final class RivuletCli implements Callable<Integer> {
         CommandLine cli = new CommandLine(new RivuletCli(context));
         cli.addSubcommand(new CommandLine(new RunCommand(context)));
         cli.addSubcommand(new CommandLine(new DescribeCommand(context)));
+        cli.addSubcommand(RecoveryCommand.commandLine(context));
         cli.getSubcommands().get("run").getCommandSpec().usageMessage().footer(RunCommand.footer());
         cli.setOut(context.out());
         cli.setErr(context.err());
         cli.setParameterExceptionHandler((e, args) -> {
             CommandLine command = e.getCommandLine();
             String name = command.getCommandSpec().qualifiedName();
+            if (command.getParent() == null && args.length > 0 && !args[0].startsWith("-")
+                    && !command.getSubcommands().containsKey(args[0])) {
+                command.getErr().println("rivulet: error: '" + args[0] + "' is not a command; to run the flow "
+                        + args[0] + ", write: rivulet run " + String.join(" ", args));
+                command.getErr().println("Try 'rivulet run --help' for more information.");
+                command.getErr().flush();
+                return EXIT_USAGE;
+            }
             command.getErr().println(name + ": error: " + e.getMessage());
             command.getErr().println("Try '" + name + " --help' for more information.");
             command.getErr().flush();
@@ -108,7 +118,7 @@ public final class RivuletCli implements Callable<Integer> {
     /** {@code rivulet} without a command: prints the usage and fails. */
     @Override
     public Integer call() {
-        context.err().println("rivulet: error: name a command: run or describe");
+        context.err().println("rivulet: error: name a command: run, describe or recovery");
         commandLine(context).usage(context.err());
         return EXIT_USAGE;
     }

@@ -132,9 +132,12 @@ final class ExchangeEdge implements Edge {
     /** {@link #data} into a watermark step: every item also gets its event time and mark. */
     private void stamped(Batch batch) {
         int slot = watermarks.slotOf(batch.source);
-        Object[] local = null;
-        long[] localTimes = null;
-        long[] localMarks = null;
+        // While every item so far stays here (always, on one worker), the batch's own array is
+        // the local batch's: items are never mutated, so only the times and marks are new.
+        Object[] local = batch.items;
+        boolean shared = true;
+        long[] localTimes = new long[batch.size];
+        long[] localMarks = new long[batch.size];
         int localSize = 0;
         for (int i = 0; i < batch.size; i++) {
             Object item = batch.items[i];
@@ -142,12 +145,13 @@ final class ExchangeEdge implements Edge {
             long mark = watermarks.mark(slot, time);
             int destination = destination(item);
             if (destination == self) {
-                if (local == null) {
-                    local = new Object[batch.size];
-                    localTimes = new long[batch.size];
-                    localMarks = new long[batch.size];
+                if (shared && localSize != i) {
+                    local = Arrays.copyOf(batch.items, batch.size);
+                    shared = false;
                 }
-                local[localSize] = item;
+                if (!shared) {
+                    local[localSize] = item;
+                }
                 localTimes[localSize] = time;
                 localMarks[localSize++] = mark;
             } else {

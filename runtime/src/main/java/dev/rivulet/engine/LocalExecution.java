@@ -16,7 +16,7 @@ public final class LocalExecution {
     }
 
     public static void run(List<Step> steps, int workers, RunSettings settings) {
-        long startEpoch = settings.recovery().resumePoint().epoch();
+        long startEpoch = settings.recovery().agree(List.of(settings.recovery().report())).epoch();
         settings.recovery().begin(startEpoch);
         LocalTransport transport = new LocalTransport(workers, startEpoch);
         RunControl control = new RunControl();

@@ -7,7 +7,8 @@ package dev.rivulet.engine;
  * <p>Call order: {@link #open} once; then any interleaving of {@link #onBatch},
  * {@link #onWake} and {@link #onEpochClose} (epochs close in increasing order, and a batch is
  * only ever of the current open epoch); at the end of input {@link #onEof} once, followed by
- * {@link #onEpochClose} of the last epoch; finally {@link #close} once, also after a failure.
+ * {@link #onEpochClose} of the last epoch; {@link #onEpochsCompleted} whenever the cluster completed
+ * more epochs; finally {@link #close} once, also after a failure.
  */
 public abstract class Operator {
 
@@ -64,6 +65,23 @@ public abstract class Operator {
      */
     public StateView stateSoFar(int rows) {
         return null;
+    }
+
+    /**
+     * Every epoch below {@code clusterFrontier} is complete on every worker of the cluster and,
+     * with recovery, stored by each: a resume never goes back before it. Called on the worker
+     * thread whenever the cluster's frontier moved (after this worker committed its own
+     * snapshots), at least once after the last epoch closed unless the run fails or is stopped.
+     */
+    public void onEpochsCompleted(long clusterFrontier) throws Exception {
+    }
+
+    /**
+     * Whether this operator still waits for {@link #onEpochsCompleted} to cover an epoch it
+     * snapshotted; a worker whose input is done keeps running until none does.
+     */
+    public boolean awaitsCompletion() {
+        return false;
     }
 
     /** Releases resources. Called once, also after a failure; must not throw for double close. */

@@ -1,6 +1,7 @@
 package dev.rivulet.engine;
 
 import dev.rivulet.KV;
+import dev.rivulet.fn.EpochMillisFn;
 import dev.rivulet.fn.TimestampFn;
 import dev.rivulet.window.WindowClock;
 import java.time.Instant;
@@ -25,6 +26,8 @@ final class WatermarkSender {
     private final String stepId;
     private final String operator;
     private final TimestampFn<Object> timestamp;
+    /** The same function when it reads epoch millis directly (no {@code Instant} per item), else null. */
+    private final EpochMillisFn<Object> millis;
     private final long lateness;
     private final long idlenessNanos;
     private PartitionClock[] partitions = new PartitionClock[0];
@@ -43,6 +46,7 @@ final class WatermarkSender {
         this.stepId = step.stepId();
         this.operator = step.operator();
         this.timestamp = (TimestampFn<Object>) clock.timestamp();
+        this.millis = timestamp instanceof EpochMillisFn<Object> m ? m : null;
         this.lateness = clock.allowedLateness().toMillis();
         this.idlenessNanos = clock.idleness().toNanos();
     }
@@ -80,6 +84,13 @@ final class WatermarkSender {
     /** The event time of a {@code KV} item, in epoch millis. */
     long time(Object item) {
         Object value = ((KV<?, ?>) item).value();
+        if (millis != null) {
+            try {
+                return millis.epochMillis(value);
+            } catch (Throwable t) {
+                throw StepFailure.onItem(stepId, operator, item, t);
+            }
+        }
         Instant instant;
         try {
             instant = timestamp.timestamp(value);

@@ -9,8 +9,11 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <p>Each loop iteration: deliver messages from other workers; poll the inputs the cluster's
  * progress allows; run due timers; flush exchange buffers; if this worker's frontier moved,
- * commit the snapshots of the finished epochs and only then publish the progress. It sleeps when
- * nothing happened, until a message, a progress change, an epoch deadline or a timer wakes it.
+ * commit the snapshots of the finished epochs and only then publish the progress; when the
+ * cluster's frontier moved, tell the operators which epochs are complete everywhere (sinks make
+ * their output visible there). It sleeps when nothing happened, until a message, a progress
+ * change, an epoch deadline or a timer wakes it. A worker whose input is done keeps looping until
+ * the cluster completed its last epoch if an operator awaits that.
  */
 public final class Worker implements Runnable {
     private static final int MESSAGES_PER_ITERATION = 256;
@@ -54,6 +57,7 @@ public final class Worker implements Runnable {
 
     private void loop() throws Exception {
         long published = -1;
+        long completed = -1;
         while (!control.stopped()) {
             if (Thread.currentThread().isInterrupted()) {
                 control.cancel("interrupted: the run was stopped on worker " + info.index());
@@ -81,7 +85,13 @@ public final class Worker implements Runnable {
                 transport.publishProgress(info.index(), frontier);
                 published = frontier;
             }
-            if (frontier == Vertex.DONE) {
+            long clusterNow = transport.clusterFrontier();
+            if (clusterNow != completed) {
+                // every worker stored these epochs: a resume never goes back before them
+                graph.epochsCompleted(clusterNow);
+                completed = clusterNow;
+            }
+            if (frontier == Vertex.DONE && (completed == Vertex.DONE || !graph.awaitsCompletion())) {
                 graph.sampleState(nowNanos, true);
                 return;
             }

@@ -63,7 +63,22 @@ final class WorkerGraph {
             }
             routers.add(stepRouters);
         }
-        StreamRef[] fusedInto = fusion(routers);
+        boolean[] keepTogether = inputsFeedingWatermarks();
+        // Inputs open first: whether one balances its batches over workers (it has fewer
+        // partitions than workers) decides whether the steps after it can be fused onto it.
+        Operator[] opened = new Operator[steps.size()];
+        for (int s = 0; s < steps.size(); s++) {
+            Step step = steps.get(s);
+            if (step instanceof InputStep) {
+                Operator operator = step.createOperator(worker);
+                if (keepTogether[s]) {
+                    ((InputOperator) operator).keepPartitionsTogether();
+                }
+                operator.open(new Context(step, statsOf(step)));
+                opened[s] = operator;
+            }
+        }
+        StreamRef[] fusedInto = fusion(routers, opened);
         // A fused step is the only reader of its input, so each stream has at most one follower.
         Map<StreamRef, Integer> follower = new HashMap<>();
         for (int t = 0; t < fusedInto.length; t++) {
@@ -71,7 +86,6 @@ final class WorkerGraph {
                 follower.put(fusedInto[t], t);
             }
         }
-        boolean[] keepTogether = inputsFeedingWatermarks();
         Vertex[] vertexOf = new Vertex[steps.size()];
         for (int s = 0; s < steps.size(); s++) {
             if (fusedInto[s] != null) {
@@ -86,21 +100,20 @@ final class WorkerGraph {
                         || (worker.count() > 1 && isInput(step.inputs().get(i)));
                 sources[i] = exchanged ? worker.count() : 1;
             }
-            Operator operator = step.createOperator(worker);
+            Operator operator = opened[s] != null ? opened[s] : step.createOperator(worker);
             Vertex vertex = new Vertex(step, operator, stats, sources, startEpoch, settings.batchSize(),
                     chains(s, follower), this::statsOf);
             vertices.add(vertex);
             vertexOf[s] = vertex;
-            if (operator instanceof InputOperator input) {
+            if (operator instanceof InputOperator) {
                 inputs.add(vertex);
-                if (keepTogether[s]) {
-                    input.keepPartitionsTogether();
-                }
             }
             if (settings.progress() != null && settings.progress().watchedState().contains(step.stepId())) {
                 watched.add(vertex);
             }
-            operator.open(new Context(step, stats));
+            if (opened[s] == null) {
+                operator.open(new Context(step, stats));
+            }
             if (operator instanceof InputOperator input) {
                 List<PartitionClock> clocks = input.partitionClocks(nextTag);
                 nextTag += clocks.size();
@@ -210,9 +223,11 @@ final class WorkerGraph {
 
     /**
      * For each step, the stream it is fused onto, or {@code null} if it gets a vertex: a stateless
-     * step is fused when its input stays on this worker and feeds no other step.
+     * step is fused when its input stays on this worker and feeds no other step. An input's
+     * items stay on this worker unless it balances them over workers ({@code opened} holds the
+     * opened input operators, which know).
      */
-    private StreamRef[] fusion(List<Router[]> routers) {
+    private StreamRef[] fusion(List<Router[]> routers, Operator[] opened) {
         Map<StreamRef, Integer> consumers = new HashMap<>();
         for (Step step : steps) {
             for (StreamRef ref : step.inputs()) {
@@ -226,7 +241,9 @@ final class WorkerGraph {
         for (int s = 0; s < steps.size(); s++) {
             if (steps.get(s) instanceof StatelessStep stateless) {
                 StreamRef ref = stateless.inputs().get(0);
-                boolean local = routers.get(s)[0] == null && !(worker.count() > 1 && isInput(ref));
+                boolean balanced = worker.count() > 1 && isInput(ref)
+                        && ((InputOperator) opened[ref.step()]).balance();
+                boolean local = routers.get(s)[0] == null && !balanced;
                 if (local && consumers.get(ref) == 1) {
                     fusedInto[s] = ref;
                 }
@@ -335,6 +352,26 @@ final class WorkerGraph {
             fired |= vertex.wake(nowMillis);
         }
         return fired;
+    }
+
+    /**
+     * Tells every operator that the cluster completed (and, with recovery, stored) every epoch
+     * below {@code clusterFrontier}.
+     */
+    void epochsCompleted(long clusterFrontier) throws Exception {
+        for (Vertex vertex : vertices) {
+            vertex.operator().onEpochsCompleted(clusterFrontier);
+        }
+    }
+
+    /** Whether an operator waits to hear that its last epoch is complete cluster-wide. */
+    boolean awaitsCompletion() {
+        for (Vertex vertex : vertices) {
+            if (vertex.operator().awaitsCompletion()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void flush() {

@@ -1,5 +1,6 @@
 package dev.rivulet.window;
 
+import dev.rivulet.fn.EpochMillisFn;
 import dev.rivulet.fn.TimestampFn;
 import java.io.Serializable;
 import java.time.Duration;
@@ -59,6 +60,19 @@ public sealed interface WindowClock<V> extends Serializable
      */
     static <V> Watermark<V> watermark(TimestampFn<? super V> timestamp, Duration allowedLateness) {
         return new Watermark<>(timestamp, allowedLateness, Duration.ZERO);
+    }
+
+    /**
+     * {@link #watermark} for values whose time is already a {@code long} of epoch milliseconds:
+     * the same clock, without an {@link java.time.Instant} per item.
+     *
+     * <pre>{@code
+     * record Tick(String symbol, long timeMillis, double price) {}
+     * WindowClock<Tick> clock = WindowClock.watermarkMillis(Tick::timeMillis, Duration.ofMillis(50));
+     * }</pre>
+     */
+    static <V> Watermark<V> watermarkMillis(EpochMillisFn<? super V> epochMillis, Duration allowedLateness) {
+        return new Watermark<>(epochMillis, allowedLateness, Duration.ZERO);
     }
 
     /**

@@ -111,7 +111,7 @@ class RivuletCliTest {
         assertThat(CliRun.run("run", FLOWS, "--frobnicate").status).isEqualTo(2);
         CliRun none = CliRun.run();
         assertThat(none.status).isEqualTo(2);
-        assertThat(none.err).startsWith("rivulet: error: name a command: run or describe");
+        assertThat(none.err).startsWith("rivulet: error: name a command: run, describe or recovery");
     }
 
     @Test
@@ -214,5 +214,43 @@ class RivuletCliTest {
                 .containsExactly("inp", "times-ten", "out");
         assertThat(run.calls).isEmpty();
         assertThat(CliRun.run("describe", FLOWS + ":nope").status).isEqualTo(2);
+    }
+
+    @Test
+    void anEmptyAddressEntryIsRefusedAtOnce() {
+        CliRun run = CliRun.run("run", FLOWS, "-a", "h:1;;h:2", "-i", "0");
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.calls).isEmpty();
+        assertThat(run.err).startsWith("rivulet run: error: -a 'h:1;;h:2' has an empty entry (position 2)");
+        CliRun fromEnv = CliRun.run(Map.of("RIVULET_ADDRESSES", ";h:1"), "run", FLOWS, "-i", "0");
+        assertThat(fromEnv.status).isEqualTo(2);
+        assertThat(fromEnv.err).contains("RIVULET_ADDRESSES ';h:1' has an empty entry (position 1)");
+        assertThat(CliRun.run("run", FLOWS, "-a", "h:1;h:2;", "-i", "1").onlyCall().addresses())
+                .as("one trailing ';' is fine").hasSize(2);
+    }
+
+    @Test
+    void anEmptyAddressesVariableIsCalledEmptyNotUnset() {
+        CliRun run = CliRun.run(Map.of("RIVULET_ADDRESSES", ""), "run", FLOWS, "-i", "0");
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).contains("RIVULET_ADDRESSES is set and empty").doesNotContain("set RIVULET_ADDRESSES,");
+    }
+
+    @Test
+    void aFlowWithoutRunSuggestsRun() {
+        CliRun run = CliRun.run(FLOWS, "--classpath", "x");
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).startsWith("rivulet: error: '" + FLOWS + "' is not a command; to run the flow " + FLOWS
+                + ", write: rivulet run " + FLOWS + " --classpath x");
+    }
+
+    @Test
+    void everyHelpLineFitsEightyColumns() {
+        for (String line : CliRun.run("run", "--help").out.split("\\R")) {
+            assertThat(line.length()).as(line).isLessThanOrEqualTo(80);
+        }
+        assertThat(CliRun.run("run", "--help").out).contains(String.format(
+                "  %-28s %s%n  %-28s %s", "RIVULET_CLUSTER_SECRET", "secret shared by every process of an -a/-i",
+                "", "cluster (the same random text everywhere);"));
     }
 }

@@ -29,7 +29,7 @@ class JobPackerTest {
                 .compilerOptions("--class-path", System.getProperty("java.class.path"))
                 .build();
         eval("import dev.rivulet.*; import dev.rivulet.io.*; import dev.rivulet.shipping.NotebookHolder;"
-                + " import java.util.*;");
+                + " import java.util.*; import java.nio.file.*; import java.time.*; import dev.rivulet.window.*;");
     }
 
     @AfterEach
@@ -154,5 +154,100 @@ class JobPackerTest {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    @Test
+    void streamsBranchesWindowsPathsLocksAndConnectionsHeldOnlyToBuildTheFlowStayInTheNotebook() throws Exception {
+        eval("Object lock = new Object();");
+        eval("java.net.Socket connection = new java.net.Socket();");
+        eval("Path csv = Path.of(\"does-not-matter.csv\");");
+        eval("Dataflow flow = new Dataflow(\"held\");");
+        eval("var nums = flow.input(\"inp\", Sources.testing(List.of(1, 2, 3, 4, 5, 6, 21)));");
+        eval("var parts = nums.branch(\"even\", x -> x % 2 == 0);");
+        eval("var byParity = parts.trues().keyBy(\"k\", x -> \"even\");");
+        eval("var windows = byParity.foldWindow(\"per-10s\", WindowClock.watermark((Integer x) -> Instant.ofEpochSecond(x),"
+                + " Duration.ZERO), Windower.tumbling(Duration.ofSeconds(10), Instant.EPOCH), () -> 0, (a, x) -> a + x);");
+        eval("synchronized (lock) { windows.map(\"sum\", w -> w.value()).capture(\"out\"); }");
+        eval("windows.late().capture(\"late\");");
+        eval("parts.falses().map(\"tag\", x -> csv.getFileName() == null ? x : -x).capture(\"odd\");"); // reads csv!
+        assertThatThrownBy(this::packFlow).isInstanceOf(ShippingException.class)
+                .hasMessageContaining("step 'tag'").hasMessageContaining("`csv`").hasMessageContaining("UnixPath");
+
+        eval("Dataflow flow = new Dataflow(\"held2\");");
+        eval("var nums = flow.input(\"inp\", Sources.testing(List.of(1, 2, 3, 4, 5, 6, 21)));");
+        eval("var parts = nums.branch(\"even\", x -> x % 2 == 0);");
+        eval("var byParity = parts.trues().keyBy(\"k\", x -> \"even\");");
+        eval("var windows = byParity.foldWindow(\"per-10s\", WindowClock.watermark((Integer x) -> Instant.ofEpochSecond(x),"
+                + " Duration.ZERO), Windower.tumbling(Duration.ofSeconds(10), Instant.EPOCH), () -> 0, (a, x) -> a + x);");
+        eval("synchronized (lock) { windows.map(\"sum\", w -> w.value()).capture(\"out\"); }");
+        eval("String name = csv.toString() + connection.isConnected();"); // used while building, in a cell
+        eval("parts.falses().map(\"neg\", x -> -x).capture(\"odd\");");
+        JobPackage job = packFlow();
+        assertThat(job.statics()).extracting(JobPackage.StaticValue::field)
+                .doesNotContain("lock", "connection", "csv", "flow", "nums", "parts", "byParity", "windows", "name");
+        List<Object> out = runOpened(job);
+        assertThat(out).extracting(Object::toString).containsExactly("(even, 12)");
+    }
+
+    @Test
+    void variablesReadThroughCalledMethodsAndNestedLambdasTravelAndNothingElse() throws Exception {
+        eval("int limit = 10;");
+        eval("int factor = 3;");
+        eval("Path unused = Path.of(\"x\");");
+        eval("boolean small(int x) { return x < limit; }");
+        eval("int scale(int x) { return List.of(x).stream().map(y -> y * factor).findFirst().get(); }");
+        eval("Dataflow flow = new Dataflow(\"calls\");");
+        eval("var nums = flow.input(\"inp\", Sources.testing(List.of(1, 2, 30)));");
+        eval("nums.filter(\"small\", x -> small(x)).map(\"scale\", x -> scale(x)).capture(\"out\");");
+        JobPackage job = packFlow();
+        assertThat(job.statics()).extracting(JobPackage.StaticValue::field).containsExactlyInAnyOrder("limit", "factor");
+        eval("factor = 1000;");
+        assertThat(runOpened(job)).containsExactly(3, 6);
+    }
+
+    @Test
+    void aNonSerializableVariableReadByACalledMethodIsNamedWithItsStep() {
+        eval("Object guard = new Object();");
+        eval("int guarded(int x) { synchronized (guard) { return x; } }");
+        eval("Dataflow flow = new Dataflow(\"guarded\");");
+        eval("flow.input(\"inp\", Sources.testing(List.of(1))).map(\"via-method\", x -> guarded(x)).capture(\"out\");");
+        assertThatThrownBy(this::packFlow).isInstanceOf(ShippingException.class)
+                .hasMessageContaining("step 'via-method'").hasMessageContaining("`guard`")
+                .hasMessageContaining("create it inside the function");
+    }
+
+    @Test
+    void aStreamReadInsideAFunctionIsRefusedByName() {
+        eval("Dataflow flow = new Dataflow(\"reads-stream\");");
+        eval("var nums = flow.input(\"inp\", Sources.testing(List.of(1)));");
+        eval("nums.map(\"uses-stream\", x -> nums.toString()).capture(\"out\");");
+        assertThatThrownBy(this::packFlow).isInstanceOf(ShippingException.class)
+                .hasMessageContaining("step 'uses-stream'").hasMessageContaining("`nums`")
+                .hasMessageContaining("dev.rivulet.DataStream");
+    }
+
+    @Test
+    void aCellRecordThatIsNotSerializableGetsTheFix() {
+        eval("record Trade(String symbol, double price) {}");
+        eval("Dataflow flow = new Dataflow(\"trades\");");
+        eval("flow.input(\"trades\", Sources.testing(List.of(new Trade(\"A\", 1.0)))).capture(\"out\");");
+        assertThatThrownBy(this::packFlow).isInstanceOf(ShippingException.class)
+                .hasMessageContaining("step 'trades'")
+                .hasMessageContaining("record `Trade` is not Serializable")
+                .hasMessageContaining("add `implements java.io.Serializable`")
+                .hasMessageNotContaining("REPL.")
+                .hasMessageNotContaining("Functions given to operators");
+    }
+
+    @Test
+    void cellClassesInTheFlowShipWithTheVariablesTheirMethodsRead() throws Exception {
+        eval("String prefix = \"n=\";");
+        eval("class Labeler implements dev.rivulet.fn.MapFn<Integer, String> {"
+                + " public String apply(Integer x) { return prefix + x; } }");
+        eval("Dataflow flow = new Dataflow(\"objects\");");
+        eval("flow.input(\"inp\", Sources.testing(List.of(1, 2))).map(\"label\", new Labeler()).capture(\"out\");");
+        JobPackage job = packFlow();
+        assertThat(job.statics()).extracting(JobPackage.StaticValue::field).containsExactly("prefix");
+        assertThat(runOpened(job)).containsExactly("n=1", "n=2");
     }
 }

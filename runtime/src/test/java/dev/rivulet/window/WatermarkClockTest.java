@@ -78,11 +78,15 @@ class WatermarkClockTest {
     }
 
     static Dataflow flow(TimedPartitions source, boolean stalls) {
+        return flow(source, stalls, WindowClock.watermark(Ev::time, LATENESS));
+    }
+
+    static Dataflow flow(TimedPartitions source, boolean stalls, WindowClock<Ev> clock) {
         Dataflow flow = new Dataflow("watermark-sums");
         WindowedStream<String, Ev, Long> sums = flow.input("events", source)
                 .map("stall", e -> stalls ? stall(e) : e)
                 .keyBy("by-key", Ev::key)
-                .foldWindow("sum", WindowClock.watermark(Ev::time, LATENESS),
+                .foldWindow("sum", clock,
                         Windower.tumbling(Duration.ofSeconds(1), TimedPartitions.BASE),
                         () -> 0L, (sum, e) -> sum + e.value());
         sums.capture("sums");
@@ -112,6 +116,14 @@ class WatermarkClockTest {
         assertThat(outcome(Rivulet.run(flow(SOURCE, true), 2))).as("-w2, stalls").isEqualTo(expected);
         assertThat(outcome(Rivulet.spawnCluster(flow(SOURCE, true), 2, 1, RunOptions.defaults())))
                 .as("-p2, stalls").isEqualTo(expected);
+    }
+
+    @Test
+    void aTimestampInEpochMillisFollowsTheSameRule() {
+        Outcome expected = expected(SOURCE, 3);
+        WindowClock<Ev> millis = WindowClock.watermarkMillis(e -> e.time().toEpochMilli(), LATENESS);
+        assertThat(outcome(Rivulet.runMain(flow(SOURCE, false, millis)))).as("-w1").isEqualTo(expected);
+        assertThat(outcome(Rivulet.run(flow(SOURCE, true, millis), 2))).as("-w2, stalls").isEqualTo(expected);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.rivulet.notebook.Notebook;
 import dev.rivulet.notebook.NotebookHost;
 import dev.rivulet.notebook.internals.BasekernelHost;
 import dev.rivulet.notebook.internals.GracefulInterrupts;
+import dev.rivulet.notebook.internals.KernelShells;
 import io.github.spencerpark.jupyter.kernel.BaseKernel;
 import io.github.spencerpark.jupyter.kernel.magic.registry.Magics;
 import java.lang.reflect.InvocationTargetException;
@@ -72,6 +73,12 @@ public final class IJavaAdapter extends BasekernelHost {
     @Override
     public InterruptHold holdInterrupts() {
         return GracefulInterrupts.hold(kernel, Thread.currentThread(), INTERRUPT_GRACE);
+    }
+
+    /** For "did you mean" when a magic names a variable that does not exist. */
+    @Override
+    public java.util.Map<String, String> variables() {
+        return KernelShells.variables(KernelShells.of(kernel));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.rivulet.notebook.Notebook;
 import dev.rivulet.notebook.NotebookHost;
 import dev.rivulet.notebook.RichOutput;
 import dev.rivulet.notebook.internals.GracefulInterrupts;
+import dev.rivulet.notebook.internals.KernelShells;
 import dev.rivulet.notebook.internals.HostErrors;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -102,6 +103,12 @@ public final class JJavaExtension implements Extension {
         @Override
         public InterruptHold holdInterrupts() {
             return GracefulInterrupts.hold(kernel, Thread.currentThread(), INTERRUPT_GRACE);
+        }
+
+        /** For "did you mean" when a magic names a variable that does not exist. */
+        @Override
+        public java.util.Map<String, String> variables() {
+            return KernelShells.variables(KernelShells.of(kernel));
         }
 
         @Override

@@ -74,7 +74,7 @@ class IJavaAdapterTest {
         IJavaAdapter.register(kernel);
 
         assertThatThrownBy(() -> kernel.getMagics().applyLineMagic("run_main", List.of("nope")))
-                .hasMessageContaining("cannot evaluate 'nope':\ncannot find symbol nope");
+                .hasMessageContaining("there is no variable `nope` in the notebook");
         assertThatThrownBy(() -> kernel.getMagics().applyLineMagic("run_main", List.of("n")))
                 .hasMessageContaining("'n' is a java.lang.Integer, not a Dataflow");
     }

@@ -8,7 +8,6 @@ import dev.rivulet.RivuletException;
 import dev.rivulet.RunCancelledException;
 import dev.rivulet.RunProgress;
 import dev.rivulet.engine.RecoveryStore;
-import dev.rivulet.engine.ResumePoint;
 import dev.rivulet.engine.RunControl;
 import dev.rivulet.engine.RunSettings;
 import dev.rivulet.engine.Step;
@@ -31,9 +30,12 @@ import java.util.concurrent.TimeUnit;
  * <ol>
  *   <li>open this process's recovery store (an error is kept, to be reported to everyone);</li>
  *   <li>connect and authenticate with every other process ({@link Mesh});</li>
- *   <li>exchange resume points (or store errors) with every process, combine them with
- *       {@link ResumePoint#combine}, {@code begin} the agreed epoch — or stop everywhere with
- *       the first process's store error, before any data moves;</li>
+ *   <li>exchange recovery reports (read-only findings, or store errors) with every process;
+ *       every process reaches the same verdict from them ({@link RecoveryStore#agree}): the
+ *       resume epoch, or a refusal before any process has written a byte;</li>
+ *   <li>{@code begin} the agreed epoch (only now are recovery files created or migrated), and
+ *       wait until every process has done so, so that no worker completes an epoch while
+ *       another process's files do not exist yet;</li>
  *   <li>run the local workers; a failure anywhere is broadcast and stops every process;</li>
  *   <li>say goodbye, wait for every other process's goodbye, and close.</li>
  * </ol>
@@ -54,9 +56,11 @@ public final class ClusterNode implements Mesh.Listener {
     private final RunControl control = new RunControl();
     private final Map<RivuletException, FailureReport.Kind> kinds = new ConcurrentHashMap<>();
     private final Map<String, StepStats> stats = new ConcurrentHashMap<>();
-    private final ResumePoint[] points;
+    private final byte[][] recoveryReports;
     private final String[] startErrors;
     private final CountDownLatch started;
+    private final CountDownLatch ready;
+    private final boolean[] readySaid;
     private final boolean[] said;
     private final CountDownLatch goodbyes;
 
@@ -66,9 +70,11 @@ public final class ClusterNode implements Mesh.Listener {
         this.transport = new MeshTransport(settings.processId(), processes, settings.workersPerProcess(), classLoader);
         this.mesh = new Mesh(settings.processId(), processes, settings.secret(), classLoader, this);
         transport.mesh(mesh);
-        this.points = new ResumePoint[processes];
+        this.recoveryReports = new byte[processes][];
         this.startErrors = new String[processes];
         this.started = new CountDownLatch(processes - 1);
+        this.ready = new CountDownLatch(processes - 1);
+        this.readySaid = new boolean[processes];
         this.said = new boolean[processes];
         this.goodbyes = new CountDownLatch(processes - 1);
         control.onStop(this::onStop);
@@ -96,14 +102,14 @@ public final class ClusterNode implements Mesh.Listener {
         try {
             store = settings.recovery().open(settings.flow(), processes * settings.workersPerProcess(), first,
                     settings.workersPerProcess());
-            points[self] = store.resumePoint();
+            recoveryReports[self] = store.report();
         } catch (RuntimeException e) {
             storeError = "process " + self + " could not open its recovery store: " + e.getMessage();
             localStoreFailure = new RivuletException(storeError, e);
         }
         try {
             mesh.connect(addresses, settings.connectTimeout());
-            ResumePoint own = points[self];
+            byte[] own = recoveryReports[self];
             String error = storeError;
             mesh.broadcast(alloc -> MeshFrame.encodeStart(alloc, own, error));
             awaitOrStop(started);
@@ -116,8 +122,11 @@ public final class ClusterNode implements Mesh.Listener {
                     throw new RivuletException(startErrors[p]);
                 }
             }
-            long epoch = ResumePoint.combine(List.of(points)).epoch();
+            long epoch = store.agree(List.of(recoveryReports)).epoch();
             store.begin(epoch);
+            mesh.broadcast(MeshFrame::encodeReady);
+            awaitOrStop(ready);
+            throwIfStopped();
             transport.start(epoch);
             runWorkers(store, epoch);
             throwIfStopped();
@@ -226,13 +235,21 @@ public final class ClusterNode implements Mesh.Listener {
             transport.remoteProgress(progress.worker(), progress.frontier());
         } else if (frame instanceof MeshFrame.Start start) {
             synchronized (this) {
-                if (points[peer] != null || startErrors[peer] != null) {
+                if (recoveryReports[peer] != null || startErrors[peer] != null) {
                     return;
                 }
-                points[peer] = start.point();
+                recoveryReports[peer] = start.report();
                 startErrors[peer] = start.error();
             }
             started.countDown();
+        } else if (frame instanceof MeshFrame.Ready) {
+            synchronized (this) {
+                if (readySaid[peer]) {
+                    return;
+                }
+                readySaid[peer] = true;
+            }
+            ready.countDown();
         } else if (frame instanceof MeshFrame.Fail fail) {
             onPeerFailure(fail.report());
         } else if (frame instanceof MeshFrame.Bye) {

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,9 @@ public final class ClusterSpawner {
 
     private record Exited(int child, int code) implements Event {
     }
+
+    /** Control connections that may be in their handshake at once (children dial once each). */
+    static final int MAX_HANDSHAKES = 16;
 
     private final Dataflow flow;
     private final JobSpec jobSpec;
@@ -178,7 +182,13 @@ public final class ClusterSpawner {
         return new RivuletException("could not start the worker processes of flow '" + flow.name() + "': " + e, e);
     }
 
+    /**
+     * Accepts control connections, each served on its own thread. At most
+     * {@link #MAX_HANDSHAKES} connections may be in their handshake at once (each is dropped at
+     * the handshake deadline); more are closed at once, so strangers cannot pile up threads.
+     */
     private void startAccepting(ServerSocket server, Handshake handshake) {
+        Semaphore handshakes = new Semaphore(MAX_HANDSHAKES);
         Thread acceptor = new Thread(() -> {
             while (!server.isClosed()) {
                 Socket socket;
@@ -187,7 +197,14 @@ public final class ClusterSpawner {
                 } catch (IOException e) {
                     return;
                 }
-                Thread reader = new Thread(() -> serve(socket, handshake), "rivulet-control-" + socket.getPort());
+                if (!handshakes.tryAcquire()) {
+                    LOG.warn("refused a control connection from {}: {} handshakes are already in progress",
+                            socket.getRemoteSocketAddress(), MAX_HANDSHAKES);
+                    closeQuietly(socket);
+                    continue;
+                }
+                Thread reader = new Thread(() -> serve(socket, handshake, handshakes::release),
+                        "rivulet-control-" + socket.getPort());
                 reader.setDaemon(true);
                 reader.start();
             }
@@ -213,15 +230,18 @@ public final class ClusterSpawner {
     }
 
     /** Authenticates one control connection, then reads its frames until it ends. */
-    private void serve(Socket socket, Handshake handshake) {
+    private void serve(Socket socket, Handshake handshake, Runnable handshakeDone) {
         ControlConnection connection;
         try {
             connection = ControlConnection.accept(socket, handshake,
                     child -> child >= 0 && child < processes && connections.get(child) == null);
         } catch (IOException e) {
-            LOG.warn("rejected a control connection from {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+            LOG.warn("rejected a control connection from {}: {}", socket.getRemoteSocketAddress(),
+                    e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName());
             closeQuietly(socket);
             return;
+        } finally {
+            handshakeDone.run();
         }
         int child = connection.peer();
         if (!connections.compareAndSet(child, null, connection)) {

@@ -7,6 +7,10 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntPredicate;
 
 /**
@@ -18,6 +22,10 @@ import java.util.function.IntPredicate;
  * {@link #PROGRESS} (live counters, four a second while the parent watches, see
  * {@link ControlCodec#progress}), {@link #STATS} (binary), {@link #DONE}, {@link #FAILED} (JSON
  * {@link FailureReport}). Parent to child: {@link #ADDRESSES} (binary list).
+ *
+ * <p>The whole handshake has one deadline ({@value HandshakeHandler#TIMEOUT_SECONDS} s, as on the
+ * mesh ports), not a timeout per read: a client that trickles a byte now and then is dropped
+ * when the deadline passes.
  */
 final class ControlConnection implements AutoCloseable {
     /** The parent's id in the handshake (children are 0..n-1). */
@@ -29,7 +37,7 @@ final class ControlConnection implements AutoCloseable {
     static final byte DONE = 5;
     static final byte FAILED = 6;
     static final byte PROGRESS = 7;
-    private static final int HANDSHAKE_TIMEOUT_MILLIS = HandshakeHandler.TIMEOUT_SECONDS * 1000;
+    static final Duration HANDSHAKE_DEADLINE = Duration.ofSeconds(HandshakeHandler.TIMEOUT_SECONDS);
     private static final int MAX_FRAME = 256 * 1024 * 1024;
 
     /** One frame: its type and payload. */
@@ -52,7 +60,7 @@ final class ControlConnection implements AutoCloseable {
     static ControlConnection dial(Socket socket, Handshake handshake, int self) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-        socket.setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
+        long deadline = System.nanoTime() + HANDSHAKE_DEADLINE.toNanos();
         byte[] ownNonce = Handshake.nonce();
         out.writeInt(1 + 4 + 4 + 4 + Handshake.NONCE_LENGTH);
         out.writeByte(Handshake.HELLO);
@@ -61,7 +69,7 @@ final class ControlConnection implements AutoCloseable {
         out.writeInt(PARENT);
         out.write(ownNonce);
         out.flush();
-        byte[] challenge = readHandshakeFrame(in);
+        byte[] challenge = readHandshakeFrame(socket, in, deadline, HANDSHAKE_DEADLINE);
         DataInputStream c = new DataInputStream(new java.io.ByteArrayInputStream(challenge));
         if (c.readByte() != Handshake.CHALLENGE || c.readInt() != Handshake.MAGIC || c.readInt() != PARENT) {
             throw new IOException("the parent process did not answer with a Rivulet challenge");
@@ -85,10 +93,17 @@ final class ControlConnection implements AutoCloseable {
      */
     static ControlConnection accept(Socket socket, Handshake handshake, IntPredicate acceptableChild)
             throws IOException {
+        return accept(socket, handshake, acceptableChild, HANDSHAKE_DEADLINE);
+    }
+
+    /** {@link #accept(Socket, Handshake, IntPredicate)} with a given deadline for the whole handshake. */
+    static ControlConnection accept(Socket socket, Handshake handshake, IntPredicate acceptableChild,
+            Duration within) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-        socket.setSoTimeout(HANDSHAKE_TIMEOUT_MILLIS);
-        DataInputStream hello = new DataInputStream(new java.io.ByteArrayInputStream(readHandshakeFrame(in)));
+        long deadline = System.nanoTime() + within.toNanos();
+        DataInputStream hello = new DataInputStream(new java.io.ByteArrayInputStream(
+                readHandshakeFrame(socket, in, deadline, within)));
         if (hello.readByte() != Handshake.HELLO || hello.readInt() != Handshake.MAGIC) {
             throw new IOException("not a Rivulet cluster hello");
         }
@@ -105,7 +120,8 @@ final class ControlConnection implements AutoCloseable {
         out.write(ownNonce);
         out.write(handshake.acceptorMac(childNonce, ownNonce, child, PARENT));
         out.flush();
-        DataInputStream proof = new DataInputStream(new java.io.ByteArrayInputStream(readHandshakeFrame(in)));
+        DataInputStream proof = new DataInputStream(new java.io.ByteArrayInputStream(
+                readHandshakeFrame(socket, in, deadline, within)));
         if (proof.readByte() != Handshake.PROOF) {
             throw new IOException("a malformed handshake proof");
         }
@@ -118,12 +134,44 @@ final class ControlConnection implements AutoCloseable {
         return new ControlConnection(socket, in, out, child);
     }
 
-    private static byte[] readHandshakeFrame(DataInputStream in) throws IOException {
-        int length = in.readInt();
+    private static byte[] readHandshakeFrame(Socket socket, DataInputStream in, long deadline, Duration within)
+            throws IOException {
+        int length = ByteBuffer.wrap(readFully(socket, in, 4, deadline, within)).getInt();
         if (length < 1 || length > Handshake.MAX_HANDSHAKE_FRAME) {
             throw new IOException("a handshake frame of " + length + " bytes");
         }
-        return in.readNBytes(length);
+        return readFully(socket, in, length, deadline, within);
+    }
+
+    /** Reads {@code n} bytes before {@code deadline} ({@link System#nanoTime}), however they trickle in. */
+    private static byte[] readFully(Socket socket, DataInputStream in, int n, long deadline, Duration within)
+            throws IOException {
+        byte[] bytes = new byte[n];
+        int read = 0;
+        while (read < n) {
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (left <= 0) {
+                throw noHandshake(within);
+            }
+            socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, left));
+            int got;
+            try {
+                got = in.read(bytes, read, n - read);
+            } catch (SocketTimeoutException e) {
+                throw noHandshake(within);
+            }
+            if (got < 0) {
+                throw new EOFException("the peer closed the connection during the handshake");
+            }
+            read += got;
+        }
+        return bytes;
+    }
+
+    private static IOException noHandshake(Duration within) {
+        return new SocketTimeoutException("no complete handshake within "
+                + (within.toMillis() % 1000 == 0 ? Long.toString(within.toSeconds()) : Double.toString(within.toMillis() / 1000.0))
+                + " s");
     }
 
     /** The authenticated peer: a child's process id, or {@link #PARENT}. */

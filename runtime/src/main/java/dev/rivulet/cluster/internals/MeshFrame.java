@@ -2,7 +2,6 @@ package dev.rivulet.cluster.internals;
 
 import dev.rivulet.engine.Batch;
 import dev.rivulet.engine.Message;
-import dev.rivulet.engine.ResumePoint;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,7 @@ sealed interface MeshFrame {
     byte WATERMARK = 17;
     /** A data frame whose batch also carries item times and partition watermarks. */
     byte TIMED_DATA = 18;
+    byte READY = 19;
 
     /** A batch or an edge frontier for one worker of the receiving process. */
     record Data(int toWorker, Message message) implements MeshFrame {
@@ -32,8 +32,12 @@ sealed interface MeshFrame {
     record Progress(int worker, long frontier) implements MeshFrame {
     }
 
-    /** The sender's recovery resume point, or why it could not open its recovery store. */
-    record Start(ResumePoint point, String error) implements MeshFrame {
+    /** The sender's recovery report (read-only findings), or why it could not open its recovery store. */
+    record Start(byte[] report, String error) implements MeshFrame {
+    }
+
+    /** The sender has created its recovery files for the agreed run; its workers may start. */
+    record Ready() implements MeshFrame {
     }
 
     /** The sender's run failed (JSON of a {@link FailureReport}). */
@@ -87,12 +91,11 @@ sealed interface MeshFrame {
         return alloc.buffer(13).writeByte(PROGRESS).writeInt(worker).writeLong(frontier);
     }
 
-    static ByteBuf encodeStart(ByteBufAllocator alloc, ResumePoint point, String error) {
+    static ByteBuf encodeStart(ByteBufAllocator alloc, byte[] report, String error) {
         ByteBuf buf = alloc.buffer(32);
         buf.writeByte(START);
         if (error == null) {
-            buf.writeByte(1).writeLong(point.minFrontier()).writeBoolean(point.allFinished())
-                    .writeLong(point.maxLastEpoch());
+            buf.writeByte(1).writeBytes(report);
         } else {
             buf.writeByte(0).writeBytes(error.getBytes(StandardCharsets.UTF_8));
         }
@@ -101,6 +104,10 @@ sealed interface MeshFrame {
 
     static ByteBuf encodeFail(ByteBufAllocator alloc, FailureReport report) {
         return alloc.buffer().writeByte(FAIL).writeBytes(report.toJson());
+    }
+
+    static ByteBuf encodeReady(ByteBufAllocator alloc) {
+        return alloc.buffer(1).writeByte(READY);
     }
 
     static ByteBuf encodeBye(ByteBufAllocator alloc) {
@@ -149,7 +156,9 @@ sealed interface MeshFrame {
             }
             case START -> {
                 if (frame.readByte() == 1) {
-                    return new Start(new ResumePoint(frame.readLong(), frame.readBoolean(), frame.readLong()), null);
+                    byte[] report = new byte[frame.readableBytes()];
+                    frame.readBytes(report);
+                    return new Start(report, null);
                 }
                 return new Start(null, frame.toString(StandardCharsets.UTF_8));
             }
@@ -160,6 +169,9 @@ sealed interface MeshFrame {
             }
             case BYE -> {
                 return new Bye();
+            }
+            case READY -> {
+                return new Ready();
             }
             case FLUSH_MARKER -> {
                 return new FlushMarker();

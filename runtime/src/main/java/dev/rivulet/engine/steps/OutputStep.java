@@ -150,6 +150,8 @@ public final class OutputStep extends Step {
         private final WorkerInfo worker;
         private final Map<String, SinkPartition<Object, Object>> open = new LinkedHashMap<>();
         private final Set<String> written = new HashSet<>();
+        /** Per partition snapshotted and not yet told so, the epoch of that snapshot. */
+        private final Map<String, Long> awaitingCompletion = new LinkedHashMap<>();
         private PartitionOwners owners;
         private OperatorContext context;
         private boolean closed;
@@ -202,6 +204,10 @@ public final class OutputStep extends Step {
                         + "partition '" + part + "', which worker " + worker.index()
                         + " does not own; is assignPart deterministic in every JVM?");
             }
+            if (awaitingCompletion.remove(part) != null) {
+                // an item of a later epoch exists only once the cluster completed the earlier one
+                complete(part, partition);
+            }
             try {
                 partition.write(items);
             } catch (Throwable t) {
@@ -214,13 +220,43 @@ public final class OutputStep extends Step {
         @Override
         public void onEpochClose(long epoch, Outputs out) {
             for (String part : written) {
+                if (awaitingCompletion.remove(part) != null) {
+                    // closing a later epoch: the cluster completed the earlier one
+                    complete(part, open.get(part));
+                }
                 try {
                     context.snapshot(part, epoch, open.get(part).snapshot());
                 } catch (Throwable t) {
                     throw StepFailure.during(OutputStep.this, "snapshotting sink partition '" + part + "'", t);
                 }
+                awaitingCompletion.put(part, epoch);
             }
             written.clear();
+        }
+
+        @Override
+        public void onEpochsCompleted(long clusterFrontier) {
+            var it = awaitingCompletion.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, Long> entry = it.next();
+                if (entry.getValue() < clusterFrontier) {
+                    it.remove();
+                    complete(entry.getKey(), open.get(entry.getKey()));
+                }
+            }
+        }
+
+        @Override
+        public boolean awaitsCompletion() {
+            return !awaitingCompletion.isEmpty();
+        }
+
+        private void complete(String part, SinkPartition<Object, Object> partition) {
+            try {
+                partition.epochCompleted();
+            } catch (Throwable t) {
+                throw StepFailure.during(OutputStep.this, "completing the epoch of sink partition '" + part + "'", t);
+            }
         }
 
         @Override

@@ -21,7 +21,7 @@ final class RoutableKeys {
         try {
             StableHash.of(key);
         } catch (StableHash.UnroutableKeyException e) {
-            throw StepFailure.invalid(step, item, "the key function returned " + e.what() + ", which "
+            throw StepFailure.invalid(step, item, "the key function returned " + e.what() + ", which cannot be routed: "
                     + e.getMessage().substring(e.getMessage().indexOf(": ") + 2));
         }
         if (!(key instanceof Record) && !(key instanceof List)) {

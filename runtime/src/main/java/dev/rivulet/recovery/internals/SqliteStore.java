@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,80 +22,204 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SQLite recovery store of one process: the files of its local workers, checked before any
- * data moves.
+ * The SQLite recovery store of one process: the files of its local workers.
  *
- * <p>Checks, in order, each failing with a {@link RecoveryDirectoryException} that says what to
- * do and changes nothing: the path is a directory (created when missing, and logged); no file
- * belongs to a worker index beyond this run's worker count; every existing local file is an
- * SQLite database that passes {@code quick_check} and has Rivulet's tables; each records this
- * flow's name and worker count; no local file is missing while others have history. Only then
- * are missing files created.
+ * <p>Opening only reads: every existing local file is checked without writing a byte next to it
+ * (the header, SQLite's {@code quick_check}, Rivulet's tables, its flow record and progress;
+ * see {@link WorkerFile#openReadOnly}), and the findings become this process's {@link #report()}.
+ * {@link #agree} judges every process's report at once ({@link ResumeCheck}); only
+ * {@link #begin}, called after every process agreed to resume, creates the directory and missing
+ * files, migrates old files and records the new execution. A refused run therefore leaves every
+ * file of every process byte for byte as it was.
  */
 public final class SqliteStore implements RecoveryStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
     private static final Pattern WORKER_FILE = Pattern.compile("worker-(\\d+)\\.sqlite3");
 
     private final Path directory;
+    private final FlowIdentity identity;
     private final int workerCount;
-    private final Map<Integer, WorkerFile> files;
-    private final ResumePoint resumePoint;
+    private final LocalReport report;
+    private final Map<Integer, WorkerFile> files = new TreeMap<>();
+    private ResumeCheck.Verdict verdict;
     private long execution;
     private long resumeEpoch;
 
-    private SqliteStore(Path directory, int workerCount, Map<Integer, WorkerFile> files, ResumePoint resumePoint) {
+    private SqliteStore(Path directory, FlowIdentity identity, int workerCount, LocalReport report) {
         this.directory = directory;
+        this.identity = identity;
         this.workerCount = workerCount;
-        this.files = files;
-        this.resumePoint = resumePoint;
+        this.report = report;
     }
 
+    /** Checks this process's files, read-only; nothing is created or changed until {@link #begin}. */
     public static SqliteStore open(Path directory, Dataflow flow, int workerCount, int firstWorker, int localWorkers) {
-        FlowIdentity identity = FlowIdentity.of(flow);
-        prepareDirectory(directory, flow.name());
-        checkNoForeignWorkers(directory, workerCount, flow.name());
-        Map<Integer, WorkerFile> files = new TreeMap<>();
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new RecoveryDirectoryException("recovery directory `" + directory + "` is a file, not a directory;"
+                    + " choose another path for the recovery of dataflow '" + flow.name() + "'");
+        }
+        LocalReport report = inspect(directory, workerCount, firstWorker, localWorkers);
+        return new SqliteStore(directory, FlowIdentity.of(flow), workerCount, report);
+    }
+
+    /**
+     * A read-only look at the files of workers {@code firstWorker} to
+     * {@code firstWorker + localWorkers - 1} in {@code directory}, and at any worker file of an
+     * index of {@code workerCount} or more.
+     */
+    static LocalReport inspect(Path directory, int workerCount, int firstWorker, int localWorkers) {
+        List<WorkerFinding> findings = new ArrayList<>();
+        List<Integer> beyond = new ArrayList<>();
+        Path scratch = null;
         try {
-            List<Integer> missing = new ArrayList<>();
-            List<Integer> withHistory = new ArrayList<>();
+            if (Files.isDirectory(directory)) {
+                for (int worker : workerFilesIn(directory)) {
+                    if (worker >= workerCount) {
+                        beyond.add(worker);
+                    }
+                }
+            }
             for (int worker = firstWorker; worker < firstWorker + localWorkers; worker++) {
                 Path path = fileOf(directory, worker);
                 if (!Files.exists(path) || Files.size(path) == 0) {
-                    missing.add(worker);
+                    findings.add(WorkerFinding.absent(worker, path.toString(), 0));
                     continue;
                 }
-                WorkerFile file = openExisting(path, worker, identity, workerCount);
-                if (file == null) {
-                    missing.add(worker); // an empty database: made anew below, like a missing file
-                    continue;
+                if (scratch == null) {
+                    scratch = Files.createTempDirectory("rivulet-recovery-check");
                 }
-                files.put(worker, file);
-                if (file.latestProgress() != null) {
-                    withHistory.add(worker);
+                findings.add(inspectFile(path, worker, scratch));
+            }
+        } catch (IOException e) {
+            throw new RecoveryDirectoryException("cannot read recovery directory `" + directory + "`: " + e, e);
+        } finally {
+            deleteScratch(scratch);
+        }
+        return new LocalReport(directory.toString(), UUID.randomUUID().toString(), findings, beyond);
+    }
+
+    static List<Integer> workerFilesIn(Path directory) throws IOException {
+        List<Integer> workers = new ArrayList<>();
+        try (Stream<Path> entries = Files.list(directory)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                Matcher matcher = WORKER_FILE.matcher(entry.getFileName().toString());
+                if (matcher.matches()) {
+                    workers.add(Integer.parseInt(matcher.group(1)));
                 }
             }
-            if (!missing.isEmpty() && !withHistory.isEmpty()) {
-                throw new RecoveryDirectoryException("recovery directory `" + directory + "` has the files of workers "
-                        + withHistory + " but not of workers " + missing + "; resuming without them would lose their"
-                        + " state. Restore the missing files, or start with an empty directory");
+        }
+        workers.sort(null);
+        return workers;
+    }
+
+    static WorkerFinding inspectFile(Path path, int worker, Path scratch) throws IOException {
+        long bytes = Files.size(path) + sizeIfExists(Path.of(path + "-wal"));
+        try {
+            WorkerFile.checkHeader(path);
+        } catch (IOException e) {
+            throw corrupt(path, e.getMessage());
+        }
+        try (WorkerFile file = WorkerFile.openReadOnly(path, worker, scratch)) {
+            String check = file.quickCheck();
+            if (!"ok".equals(check)) {
+                String said = check.replaceAll("\\s+", " ").replace("*** in database main *** ", "").strip();
+                throw corrupt(path, "SQLite's quick_check says: "
+                        + (said.length() > 160 ? said.substring(0, 160) + "…" : said));
             }
-            for (int worker : missing) {
-                WorkerFile file = WorkerFile.open(fileOf(directory, worker), worker);
-                file.createSchema(identity, workerCount);
-                files.put(worker, file);
+            if (!file.hasSchema()) {
+                if (file.isEmpty()) {
+                    // An empty database left by a first start killed before its schema was
+                    // committed: made anew by begin, like a missing file.
+                    return WorkerFinding.absent(worker, path.toString(), bytes);
+                }
+                throw corrupt(path, "it is an SQLite database but not a Rivulet recovery file");
             }
-            return new SqliteStore(directory, workerCount, files, readResumePoint(files));
-        } catch (SQLException | IOException | RuntimeException e) {
-            closeAll(files);
-            if (e instanceof RecoveryDirectoryException r) {
-                throw r;
+            if (file.readFlow() == null) {
+                throw corrupt(path, "its flow record is missing");
             }
-            throw new RecoveryDirectoryException("cannot use recovery directory `" + directory + "`: " + e.getMessage(), e);
+            return file.finding(bytes);
+        } catch (SQLException e) {
+            throw corrupt(path, e.getMessage());
+        }
+    }
+
+    private static long sizeIfExists(Path path) throws IOException {
+        return Files.exists(path) ? Files.size(path) : 0;
+    }
+
+    static void deleteScratch(Path scratch) {
+        if (scratch == null) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(scratch)) {
+            for (Path entry : (Iterable<Path>) entries::iterator) {
+                Files.deleteIfExists(entry);
+            }
+            Files.deleteIfExists(scratch);
+        } catch (IOException e) {
+            LOG.warn("could not remove the scratch copy {}: {}", scratch, e.toString());
         }
     }
 
     static Path fileOf(Path directory, int worker) {
         return directory.resolve("worker-" + worker + ".sqlite3");
+    }
+
+    @Override
+    public ResumePoint resumePoint() {
+        return verdict != null ? verdict.point()
+                : ResumeCheck.decide(identity.name(), workerCount, List.of(report)).point();
+    }
+
+    @Override
+    public byte[] report() {
+        return report.encode();
+    }
+
+    @Override
+    public ResumePoint agree(List<byte[]> reports) {
+        List<LocalReport> all = new ArrayList<>();
+        for (byte[] one : reports) {
+            all.add(LocalReport.decode(one));
+        }
+        verdict = ResumeCheck.decide(identity.name(), workerCount, all);
+        for (WorkerFinding finding : report.findings()) {
+            if (finding.worker() == 0 && finding.present() && !finding.fingerprint().equals(identity.fingerprint())) {
+                warnAboutChangedSteps(finding.statefulSteps(), identity.statefulSteps(), identity.name());
+            }
+        }
+        return verdict.point();
+    }
+
+    @Override
+    public synchronized void begin(long resumeEpoch) {
+        if (verdict == null) {
+            throw new IllegalStateException("begin before agree");
+        }
+        this.resumeEpoch = resumeEpoch;
+        this.execution = verdict.execution();
+        prepareDirectory(directory, identity.name());
+        try {
+            for (WorkerFinding finding : report.findings()) {
+                WorkerFile file = WorkerFile.open(Path.of(finding.path()), finding.worker());
+                files.put(finding.worker(), file);
+                if (finding.present()) {
+                    file.migrate();
+                    file.adoptRunId(verdict.runId());
+                } else {
+                    file.createSchema(identity, workerCount, verdict.runId());
+                }
+            }
+            for (WorkerFile file : files.values()) {
+                file.begin(execution, workerCount, resumeEpoch);
+            }
+        } catch (SQLException e) {
+            throw new RecoveryDirectoryException("cannot record the start of a run in `" + directory + "`: "
+                    + e.getMessage(), e);
+        }
+        if (resumeEpoch > 0) {
+            LOG.info("resuming from epoch {} with recovery directory {}", resumeEpoch, directory);
+        }
     }
 
     private static void prepareDirectory(Path directory, String flowName) {
@@ -116,92 +241,6 @@ public final class SqliteStore implements RecoveryStore {
         }
     }
 
-    private static void checkNoForeignWorkers(Path directory, int workerCount, String flowName) {
-        int highest = -1;
-        try (Stream<Path> entries = Files.list(directory)) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                Matcher matcher = WORKER_FILE.matcher(entry.getFileName().toString());
-                if (matcher.matches()) {
-                    highest = Math.max(highest, Integer.parseInt(matcher.group(1)));
-                }
-            }
-        } catch (IOException e) {
-            throw new RecoveryDirectoryException("cannot list recovery directory `" + directory + "`: " + e, e);
-        }
-        if (highest >= workerCount) {
-            throw new RecoveryDirectoryException("recovery directory `" + directory + "` holds state of worker " + highest
-                    + ", so it was written by a run with at least " + (highest + 1) + " workers; this run of '" + flowName
-                    + "' has " + workerCount + ". Recovery state cannot be re-spread over another worker count: run"
-                    + " with the same number of workers (processes × workers per process) as before, or start with"
-                    + " an empty directory");
-        }
-    }
-
-    /**
-     * Opens and checks the file of a worker that ran before.
-     *
-     * @return the file, or {@code null} if it is an empty database (no tables at all)
-     */
-    private static WorkerFile openExisting(Path path, int worker, FlowIdentity identity, int workerCount)
-            throws SQLException {
-        try {
-            WorkerFile.checkHeader(path);
-        } catch (IOException e) {
-            throw corrupt(path, e.getMessage());
-        }
-        WorkerFile file;
-        try {
-            file = WorkerFile.open(path, worker);
-        } catch (SQLException e) {
-            throw corrupt(path, e.getMessage());
-        }
-        try {
-            String check = file.quickCheck();
-            if (!"ok".equals(check)) {
-                throw corrupt(path, "SQLite's quick_check says: " + check);
-            }
-            if (!file.hasSchema()) {
-                if (file.isEmpty()) {
-                    // An empty database left by a first start killed before its schema was
-                    // committed: the caller creates the schema, as for a missing file.
-                    file.close();
-                    return null;
-                }
-                throw corrupt(path, "it is an SQLite database but not a Rivulet recovery file");
-            }
-            WorkerFile.FlowRecord record = file.readFlow();
-            if (record == null) {
-                throw corrupt(path, "its flow record is missing");
-            }
-            if (!record.name().equals(identity.name())) {
-                throw new RecoveryDirectoryException("recovery directory `" + path.getParent() + "` belongs to dataflow '"
-                        + record.name() + "', not to '" + identity.name() + "'; give each dataflow its own recovery"
-                        + " directory (or rename the flow back)");
-            }
-            if (record.workerCount() != workerCount) {
-                throw new RecoveryDirectoryException("recovery directory `" + path.getParent() + "` was written by a run"
-                        + " of '" + identity.name() + "' with " + record.workerCount() + " workers; this run has "
-                        + workerCount + ". Recovery state cannot be re-spread over another worker count: run with "
-                        + record.workerCount() + " workers (processes × workers per process), or start with an"
-                        + " empty directory");
-            }
-            if (!record.fingerprint().equals(identity.fingerprint()) && worker == 0) {
-                warnAboutChangedSteps(record.statefulSteps(), identity.statefulSteps(), identity.name());
-            }
-            return file;
-        } catch (SQLException | RuntimeException e) {
-            try {
-                file.close();
-            } catch (SQLException ignored) {
-                // the original problem is the one to report
-            }
-            if (e instanceof SQLException) {
-                throw corrupt(path, e.getMessage());
-            }
-            throw e;
-        }
-    }
-
     private static void warnAboutChangedSteps(List<String> recorded, List<String> current, String flowName) {
         for (String step : recorded) {
             if (!current.contains(step)) {
@@ -220,50 +259,6 @@ public final class SqliteStore implements RecoveryStore {
     private static RecoveryDirectoryException corrupt(Path path, String why) {
         return new RecoveryDirectoryException("recovery file `" + path + "` is unreadable or corrupt (" + why
                 + "); it was left untouched. Move it away to start afresh, or restore it from a backup");
-    }
-
-    private static ResumePoint readResumePoint(Map<Integer, WorkerFile> files) throws SQLException {
-        long min = Long.MAX_VALUE;
-        boolean finished = true;
-        long last = -1;
-        boolean any = false;
-        for (WorkerFile file : files.values()) {
-            WorkerFile.Progress progress = file.latestProgress();
-            if (progress == null) {
-                return ResumePoint.FRESH;
-            }
-            any = true;
-            min = Math.min(min, progress.frontier());
-            finished &= progress.frontier() == Long.MAX_VALUE;
-            last = Math.max(last, progress.lastEpoch());
-        }
-        return any ? new ResumePoint(min, finished, last) : ResumePoint.FRESH;
-    }
-
-    @Override
-    public ResumePoint resumePoint() {
-        return resumePoint;
-    }
-
-    @Override
-    public synchronized void begin(long resumeEpoch) {
-        this.resumeEpoch = resumeEpoch;
-        try {
-            long next = 0;
-            for (WorkerFile file : files.values()) {
-                next = Math.max(next, file.nextExecution());
-            }
-            execution = next;
-            for (WorkerFile file : files.values()) {
-                file.begin(execution, workerCount, resumeEpoch);
-            }
-        } catch (SQLException e) {
-            throw new RecoveryDirectoryException("cannot record the start of a run in `" + directory + "`: "
-                    + e.getMessage(), e);
-        }
-        if (resumeEpoch > 0) {
-            LOG.info("resuming from epoch {} with recovery directory {}", resumeEpoch, directory);
-        }
     }
 
     @Override

@@ -77,7 +77,7 @@ final class SqliteWorkerRecovery implements WorkerRecovery {
             }
         }
         try {
-            file.commit(pending, execution, frontier, lastEpoch, collect, bound);
+            file.commit(pending, execution, frontier, lastEpoch, clusterFrontier, collect, bound);
         } catch (SQLException e) {
             throw new RecoveryDirectoryException("cannot write recovery state to `" + file.path + "`: "
                     + e.getMessage(), e);

@@ -18,13 +18,16 @@ import java.util.List;
  * One worker's SQLite file: the schema, and the few statements recovery needs. Tables:
  *
  * <pre>
- * flow      (name, fingerprint, stateful_steps, worker_count, worker_index)   -- one row
+ * flow      (name, fingerprint, stateful_steps, worker_count, worker_index, run_id)   -- one row
  * execution (execution, worker_index, worker_count, resume_epoch, started_at)
- * progress  (execution, worker_index, frontier, last_epoch)                   -- upserted
+ * progress  (execution, worker_index, frontier, last_epoch, cluster_frontier)       -- upserted
  * state     (step_id, state_key BLOB, epoch, snapshot BLOB)                   -- NULL = discarded
  * </pre>
  *
- * A connection is used by one thread at a time (the store synchronises start-up reads; at run
+ * {@code run_id} and {@code cluster_frontier} were added later: files without them are migrated
+ * by {@link #migrate()} when a run begins, never while they are only being checked.
+ *
+ * <p>A connection is used by one thread at a time (the store synchronises start-up reads; at run
  * time only the owning worker writes).
  */
 final class WorkerFile implements AutoCloseable {
@@ -72,12 +75,117 @@ final class WorkerFile implements AutoCloseable {
         try (Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA busy_timeout = 5000");
             statement.execute("PRAGMA journal_mode = WAL");
-            statement.execute("PRAGMA synchronous = NORMAL");
+            // FULL: the write-ahead log is synced at every epoch commit, so no commit that another
+            // worker has learned of can be lost on a power failure (see docs/recovery.md).
+            statement.execute("PRAGMA synchronous = FULL");
         } catch (SQLException e) {
             connection.close();
             throw e;
         }
         return new WorkerFile(path, workerIndex, connection);
+    }
+
+    /**
+     * Opens an existing file for reading only, writing nothing next to it: with
+     * {@code immutable=1} (no locks, no {@code -shm} or {@code -wal} created) when it has no
+     * write-ahead log with content; otherwise a copy of the file and its log in {@code scratch}
+     * is opened, so the log's commits are seen without folding it into the original.
+     */
+    static WorkerFile openReadOnly(Path path, int workerIndex, Path scratch) throws SQLException, IOException {
+        Path wal = Path.of(path + "-wal");
+        if (Files.exists(wal) && Files.size(wal) > 0) {
+            Path copy = scratch.resolve(path.getFileName());
+            Files.copy(path, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(wal, Path.of(copy + "-wal"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return new WorkerFile(path, workerIndex, DriverManager.getConnection("jdbc:sqlite:" + copy));
+        }
+        org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+        config.setReadOnly(true);
+        String uri = "jdbc:sqlite:" + path.toUri().toString().replaceFirst("^file://", "file:") + "?mode=ro&immutable=1";
+        return new WorkerFile(path, workerIndex, DriverManager.getConnection(uri, config.toProperties()));
+    }
+
+    private boolean hasColumn(String table, String column) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (rows.next()) {
+                if (column.equals(rows.getString("name"))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Adds the columns of later versions to a file written before them. */
+    void migrate() throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            if (!hasColumn("flow", "run_id")) {
+                statement.execute("ALTER TABLE flow ADD COLUMN run_id TEXT");
+            }
+            if (!hasColumn("progress", "cluster_frontier")) {
+                statement.execute("ALTER TABLE progress ADD COLUMN cluster_frontier INTEGER NOT NULL DEFAULT -1");
+            }
+        }
+    }
+
+    /** Records the run id in a file that has none (written before run ids). */
+    void adoptRunId(String runId) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE flow SET run_id = ? WHERE run_id IS NULL")) {
+            update.setString(1, runId);
+            update.executeUpdate();
+        }
+    }
+
+    /** What a checked file holds (its schema is Rivulet's). */
+    WorkerFinding finding(long bytes) throws SQLException {
+        FlowRecord flow = readFlow();
+        String runId = null;
+        if (hasColumn("flow", "run_id")) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("SELECT run_id FROM flow")) {
+                runId = rows.next() ? rows.getString(1) : null;
+            }
+        }
+        Progress progress = latestProgress();
+        long seenExecution = -1;
+        long seenFrontier = -1;
+        if (hasColumn("progress", "cluster_frontier")) {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "SELECT p.execution, p.cluster_frontier FROM progress p JOIN execution e"
+                                    + " ON e.execution = p.execution AND e.worker_index = p.worker_index"
+                                    + " WHERE p.cluster_frontier > e.resume_epoch ORDER BY p.execution DESC LIMIT 1")) {
+                if (rows.next()) {
+                    seenExecution = rows.getLong(1);
+                    seenFrontier = rows.getLong(2);
+                }
+            }
+        }
+        return new WorkerFinding(workerIndex, path.toString(), true, runId, flow.name(), flow.fingerprint(),
+                flow.statefulSteps(), flow.workerCount(), progress == null ? -1 : progress.execution(),
+                progress == null ? 0 : progress.frontier(), progress == null ? -1 : progress.lastEpoch(),
+                seenExecution, seenFrontier, stateRows(), bytes);
+    }
+
+    /** One execution as a file records it, for {@code rivulet recovery inspect}. */
+    record ExecutionRow(long execution, long resumeEpoch, String startedAt, long frontier) {
+    }
+
+    /** Every execution this file's worker took part in, oldest first. */
+    List<ExecutionRow> executions() throws SQLException {
+        List<ExecutionRow> result = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT e.execution, e.resume_epoch, e.started_at, coalesce(p.frontier, e.resume_epoch)"
+                                + " FROM execution e LEFT JOIN progress p"
+                                + " ON p.execution = e.execution AND p.worker_index = e.worker_index"
+                                + " ORDER BY e.execution")) {
+            while (rows.next()) {
+                result.add(new ExecutionRow(rows.getLong(1), rows.getLong(2), rows.getString(3), rows.getLong(4)));
+            }
+        }
+        return result;
     }
 
     /** SQLite's own consistency check of an existing file. */
@@ -104,25 +212,28 @@ final class WorkerFile implements AutoCloseable {
         }
     }
 
-    void createSchema(FlowIdentity identity, int workerCount) throws SQLException {
+    void createSchema(FlowIdentity identity, int workerCount, String runId) throws SQLException {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE flow (name TEXT NOT NULL, fingerprint TEXT NOT NULL,"
-                    + " stateful_steps TEXT NOT NULL, worker_count INTEGER NOT NULL, worker_index INTEGER NOT NULL)");
+                    + " stateful_steps TEXT NOT NULL, worker_count INTEGER NOT NULL, worker_index INTEGER NOT NULL, run_id TEXT)");
             statement.execute("CREATE TABLE execution (execution INTEGER NOT NULL, worker_index INTEGER NOT NULL,"
                     + " worker_count INTEGER NOT NULL, resume_epoch INTEGER NOT NULL, started_at TEXT NOT NULL,"
                     + " PRIMARY KEY (execution, worker_index))");
             statement.execute("CREATE TABLE progress (execution INTEGER NOT NULL, worker_index INTEGER NOT NULL,"
-                    + " frontier INTEGER NOT NULL, last_epoch INTEGER NOT NULL, PRIMARY KEY (execution, worker_index))");
+                    + " frontier INTEGER NOT NULL, last_epoch INTEGER NOT NULL, cluster_frontier INTEGER NOT NULL DEFAULT -1,"
+                    + " PRIMARY KEY (execution, worker_index))");
             statement.execute("CREATE TABLE state (step_id TEXT NOT NULL, state_key BLOB NOT NULL,"
                     + " epoch INTEGER NOT NULL, snapshot BLOB, PRIMARY KEY (step_id, state_key, epoch))");
             try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO flow (name, fingerprint, stateful_steps, worker_count, worker_index) VALUES (?, ?, ?, ?, ?)")) {
+                    "INSERT INTO flow (name, fingerprint, stateful_steps, worker_count, worker_index, run_id)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, identity.name());
                 insert.setString(2, identity.fingerprint());
                 insert.setString(3, identity.stepsText());
                 insert.setInt(4, workerCount);
                 insert.setInt(5, workerIndex);
+                insert.setString(6, runId);
                 insert.executeUpdate();
             }
             connection.commit();
@@ -158,6 +269,7 @@ final class WorkerFile implements AutoCloseable {
         }
     }
 
+    /** Records the start of {@code execution} (the number the cluster agreed on). */
     void begin(long execution, int workerCount, long resumeEpoch) throws SQLException {
         connection.setAutoCommit(false);
         try {
@@ -171,7 +283,7 @@ final class WorkerFile implements AutoCloseable {
                 insert.setString(5, java.time.Instant.now().toString());
                 insert.executeUpdate();
             }
-            upsertProgress(execution, resumeEpoch, resumeEpoch - 1);
+            upsertProgress(execution, resumeEpoch, resumeEpoch - 1, resumeEpoch);
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
@@ -203,8 +315,8 @@ final class WorkerFile implements AutoCloseable {
      * Writes one commit atomically: the snapshot rows, the worker's progress, and the garbage
      * collection of {@code gcKeys} (step id, key) below {@code collectBelow}.
      */
-    void commit(List<Row> rows, long execution, long frontier, long lastEpoch, List<Object[]> gcKeys,
-            long collectBelow) throws SQLException {
+    void commit(List<Row> rows, long execution, long frontier, long lastEpoch, long clusterFrontier,
+            List<Object[]> gcKeys, long collectBelow) throws SQLException {
         connection.setAutoCommit(false);
         try {
             if (!rows.isEmpty()) {
@@ -236,7 +348,7 @@ final class WorkerFile implements AutoCloseable {
                     delete.executeBatch();
                 }
             }
-            upsertProgress(execution, frontier, lastEpoch);
+            upsertProgress(execution, frontier, lastEpoch, clusterFrontier);
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
@@ -246,15 +358,18 @@ final class WorkerFile implements AutoCloseable {
         }
     }
 
-    private void upsertProgress(long execution, long frontier, long lastEpoch) throws SQLException {
+    private void upsertProgress(long execution, long frontier, long lastEpoch, long clusterFrontier)
+            throws SQLException {
         try (PreparedStatement upsert = connection.prepareStatement(
-                "INSERT INTO progress (execution, worker_index, frontier, last_epoch) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT (execution, worker_index) DO UPDATE SET frontier = excluded.frontier,"
-                        + " last_epoch = excluded.last_epoch")) {
+                "INSERT INTO progress (execution, worker_index, frontier, last_epoch, cluster_frontier)"
+                        + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (execution, worker_index) DO UPDATE SET"
+                        + " frontier = excluded.frontier, last_epoch = excluded.last_epoch,"
+                        + " cluster_frontier = max(cluster_frontier, excluded.cluster_frontier)")) {
             upsert.setLong(1, execution);
             upsert.setInt(2, workerIndex);
             upsert.setLong(3, frontier);
             upsert.setLong(4, lastEpoch);
+            upsert.setLong(5, clusterFrontier);
             upsert.executeUpdate();
         }
     }

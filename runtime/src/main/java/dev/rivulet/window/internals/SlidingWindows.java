@@ -70,6 +70,11 @@ public final class SlidingWindows implements WindowSet {
         return late && !accepted;
     }
 
+    /** The window the last accepted item joined (for tumbling windows, its only one), or null. */
+    OpenWindow lastJoined() {
+        return last;
+    }
+
     /** The open window of {@code index}, created (in index order) if it is not open yet. */
     private OpenWindow find(long index, long start, long end) {
         int i = open.size() - 1;

@@ -12,7 +12,6 @@ import dev.rivulet.window.WindowResult;
 import dev.rivulet.window.Windower;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +39,8 @@ public final class WatermarkWindowOperator extends Operator {
     private final Windower windower;
     private final Aggregator aggregator;
     private final boolean sessions;
-    private final Map<Object, KeyWindows> keys = new HashMap<>();
+    private final boolean tumbling;
+    private final KeyTable<KeyWindows> keys = new KeyTable<>();
     private final TimerHeap<KeyWindows> timers = new TimerHeap<>();
     private final List<KeyWindows> touched = new ArrayList<>();
     private final List<OpenWindow> closed = new ArrayList<>();
@@ -50,14 +50,21 @@ public final class WatermarkWindowOperator extends Operator {
     private long epochSerial;
 
     /** One key's open windows and its place in the timer heap. */
-    private static final class KeyWindows {
-        final Object key;
+    private static final class KeyWindows extends KeyTable.Entry {
         final WindowSet windows;
+        /** Whether the key left {@link #keys} (all its windows closed); its timers are then stale. */
+        boolean gone;
         long scheduledAt = Long.MAX_VALUE;
         long touchedIn = -1;
+        /**
+         * Tumbling windows only: the open window the key's previous item joined, or null. An item
+         * inside it that is not late for it joins it directly: no window search and no timer,
+         * since the key's earliest close cannot change. Cleared whenever windows are drained.
+         */
+        OpenWindow current;
 
         KeyWindows(Object key, WindowSet windows) {
-            this.key = key;
+            super(key);
             this.windows = windows;
         }
     }
@@ -67,6 +74,7 @@ public final class WatermarkWindowOperator extends Operator {
         this.windower = windower;
         this.aggregator = aggregator;
         this.sessions = windower instanceof Windower.Session;
+        this.tumbling = windower instanceof Windower.Sliding sliding && sliding.isTumbling();
     }
 
     @Override
@@ -75,7 +83,7 @@ public final class WatermarkWindowOperator extends Operator {
         for (Map.Entry<Object, Object> entry : context.resumeState(KeyedStep.ownedKeys(context)).entrySet()) {
             if (entry.getValue() instanceof WindowSet windows && !windows.isEmpty()) {
                 KeyWindows kw = new KeyWindows(entry.getKey(), windows);
-                keys.put(kw.key, kw);
+                keys.add(kw);
                 schedule(kw);
             }
         }
@@ -96,17 +104,26 @@ public final class WatermarkWindowOperator extends Operator {
             KeyWindows kw = keys.get(item.key());
             boolean late;
             try {
+                OpenWindow current = kw == null ? null : kw.current;
+                if (current != null && current.start <= time && time < current.end && current.end > threshold) {
+                    current.acc = aggregator.add(current.acc, item.value(), time);
+                    touch(kw);
+                    continue;
+                }
                 if (sessions && time < threshold) {
                     late = true;
                 } else {
                     if (kw == null) {
                         kw = new KeyWindows(item.key(), WindowKeyLogic.newWindows(windower));
-                        keys.put(kw.key, kw);
+                        keys.add(kw);
                     }
                     late = kw.windows.insert(time, item.value(), threshold, aggregator);
                     touch(kw);
+                    if (tumbling && !late) {
+                        kw.current = ((SlidingWindows) kw.windows).lastJoined();
+                    }
                     if (kw.windows.isEmpty()) {
-                        keys.remove(kw.key); // the item fell in no window (a gap of sliding windows)
+                        forget(kw); // the item fell in no window (a gap of sliding windows)
                     } else {
                         schedule(kw);
                     }
@@ -119,6 +136,11 @@ public final class WatermarkWindowOperator extends Operator {
                 out.emit(LATE_PORT, item);
             }
         }
+    }
+
+    private void forget(KeyWindows kw) {
+        keys.remove(kw);
+        kw.gone = true;
     }
 
     private void touch(KeyWindows kw) {
@@ -152,10 +174,11 @@ public final class WatermarkWindowOperator extends Operator {
         while (!timers.isEmpty() && timers.peekTime() <= upTo) {
             long at = timers.peekTime();
             KeyWindows kw = timers.poll();
-            if (kw.scheduledAt != at || keys.get(kw.key) != kw) {
+            if (kw.scheduledAt != at || kw.gone) {
                 continue; // superseded by an earlier timer of the same key, or the key is gone
             }
             kw.scheduledAt = Long.MAX_VALUE;
+            kw.current = null;
             kw.windows.drainClosed(upTo, closed);
             for (OpenWindow window : closed) {
                 Object result;
@@ -172,7 +195,7 @@ public final class WatermarkWindowOperator extends Operator {
             closed.clear();
             touch(kw);
             if (kw.windows.isEmpty()) {
-                keys.remove(kw.key);
+                forget(kw);
             } else {
                 schedule(kw);
             }
@@ -182,7 +205,8 @@ public final class WatermarkWindowOperator extends Operator {
     @Override
     public void onEpochClose(long epoch, Outputs out) {
         for (KeyWindows kw : touched) {
-            KeyWindows current = keys.get(kw.key);
+            // A key that left and came back is touched twice: its current entry's snapshot wins.
+            KeyWindows current = kw.gone ? keys.get(kw.key) : kw;
             context.snapshot(kw.key, epoch, current == null ? null : current.windows);
         }
         touched.clear();

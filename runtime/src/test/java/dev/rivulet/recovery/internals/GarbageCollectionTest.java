@@ -40,13 +40,13 @@ class GarbageCollectionTest {
     private Path collect(List<WorkerFile.Row> rows, List<String> keys) throws Exception {
         Path path = tmp.resolve("w" + System.nanoTime() + ".sqlite3");
         try (WorkerFile file = WorkerFile.open(path, 0)) {
-            file.createSchema(new FlowIdentity("f", List.of("step"), "x"), 1);
-            file.commit(rows, 0, 0, 0, List.of(), 0);
+            file.createSchema(new FlowIdentity("f", List.of("step"), "x"), 1, "run");
+            file.commit(rows, 0, 0, 0, 0, List.of(), 0);
             List<Object[]> gc = new ArrayList<>();
             for (String key : keys) {
                 gc.add(new Object[] {"step", CODEC.encode(key)});
             }
-            file.commit(List.of(), 0, 6, 6, gc, 6);
+            file.commit(List.of(), 0, 6, 6, 6, gc, 6);
         }
         return path;
     }

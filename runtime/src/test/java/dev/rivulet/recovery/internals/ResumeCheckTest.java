@@ -1,0 +1,94 @@
+package dev.rivulet.recovery.internals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rivulet.recovery.RecoveryDirectoryException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The cluster-wide verdict from the findings of every process, case by case. */
+class ResumeCheckTest {
+    private static final long DONE = ResumeCheck.DONE;
+
+    private static WorkerFinding file(int worker, long execution, long frontier, long lastEpoch, long seenExecution,
+            long seenFrontier) {
+        return new WorkerFinding(worker, "/d/worker-" + worker + ".sqlite3", true, "run-1", "flow", "fp", List.of("s"),
+                2, execution, frontier, lastEpoch, seenExecution, seenFrontier, 0, 0);
+    }
+
+    private static LocalReport process(WorkerFinding... files) {
+        return new LocalReport("/d", "candidate", List.of(files), List.of());
+    }
+
+    private static ResumeCheck.Verdict decide(LocalReport... reports) {
+        return ResumeCheck.decide("flow", 2, List.of(reports));
+    }
+
+    @Test
+    void workersThatCrashedAtDifferentFrontiersResumeAtTheSmallest() {
+        ResumeCheck.Verdict verdict = decide(process(file(0, 3, 12, 12, 3, 9)), process(file(1, 3, 9, 9, 3, 8)));
+        assertThat(verdict.point().epoch()).isEqualTo(9);
+        assertThat(verdict.execution()).isEqualTo(4);
+        assertThat(verdict.runId()).isEqualTo("run-1");
+    }
+
+    @Test
+    void aProcessKilledBeforeItBeganTheLastExecutionStillResumes() {
+        // Process 0 recorded execution 4 (nothing completed in it); process 1 died before doing so.
+        ResumeCheck.Verdict verdict = decide(process(file(0, 4, 9, 8, 3, 9)), process(file(1, 3, 9, 9, 3, 8)));
+        assertThat(verdict.point().epoch()).isEqualTo(9);
+        assertThat(verdict.execution()).as("agreed cluster-wide, not per process").isEqualTo(5);
+    }
+
+    @Test
+    void aFileThatLostItsLastCommitsIsRefused() {
+        assertThatThrownBy(() -> decide(process(file(0, 3, 12, 12, 3, 10)), process(file(1, 3, 7, 7, 3, 6))))
+                .isInstanceOf(RecoveryDirectoryException.class)
+                .hasMessageContaining("`worker-0.sqlite3` records that every worker had completed the epochs below 10")
+                .hasMessageContaining("`worker-1.sqlite3` has only completed the epochs below 7 of execution 3");
+    }
+
+    @Test
+    void anOlderBackupOfAFinishedRunIsRefusedEvenThoughBothFinished() {
+        // Both files say "finished", but worker 1's is from before the continuation (execution 1).
+        assertThatThrownBy(() -> decide(process(file(0, 1, DONE, 20, 1, DONE)), process(file(1, 0, DONE, 10, 0, DONE))))
+                .isInstanceOf(RecoveryDirectoryException.class)
+                .hasMessageContaining("completed all of its input (execution 1)")
+                .hasMessageContaining("`worker-1.sqlite3` has only completed all of its input of execution 0");
+    }
+
+    @Test
+    void aFinishedRunContinuesAfterItsLastEpoch() {
+        ResumeCheck.Verdict verdict = decide(process(file(0, 1, DONE, 20, 1, DONE)), process(file(1, 1, DONE, 19, 1, DONE)));
+        assertThat(verdict.point().epoch()).isEqualTo(21);
+    }
+
+    @Test
+    void aMissingFileIsHarmlessOnlyWhileNothingWasCompleted() {
+        LocalReport missing = process(WorkerFinding.absent(1, "/d/worker-1.sqlite3", 0));
+        assertThat(decide(process(file(0, 0, 0, -1, -1, -1)), missing).point().epoch()).isZero();
+        assertThatThrownBy(() -> decide(process(file(0, 0, 1, 0, -1, -1)), missing))
+                .hasMessageContaining("has the files of workers [0]")
+                .hasMessageContaining("but not of workers [1]");
+    }
+
+    @Test
+    void aFreshDirectoryTakesTheRunIdOfProcessZero() {
+        LocalReport first = new LocalReport("/a", "id-0", List.of(WorkerFinding.absent(0, "/a/worker-0.sqlite3", 0)),
+                List.of());
+        LocalReport second = new LocalReport("/b", "id-1", List.of(WorkerFinding.absent(1, "/b/worker-1.sqlite3", 0)),
+                List.of());
+        ResumeCheck.Verdict verdict = decide(first, second);
+        assertThat(verdict.runId()).isEqualTo("id-0");
+        assertThat(verdict.point().epoch()).isZero();
+        assertThat(verdict.execution()).isZero();
+    }
+
+    @Test
+    void reportsSurviveTheTripBetweenProcesses() {
+        LocalReport report = new LocalReport("/d", "c", List.of(file(0, 3, DONE, 9, 3, DONE),
+                WorkerFinding.absent(1, "/d/worker-1.sqlite3", 0)), List.of(4, 5));
+        assertThat(LocalReport.decode(report.encode())).isEqualTo(report);
+    }
+}
