@@ -74,8 +74,8 @@ final class MagicExpression {
     }
 
     private static String dataflows(Map<String, String> variables) {
-        List<String> flows = variables.entrySet().stream().filter(v -> isDataflow(v.getValue())).map(Map.Entry::getKey).sorted()
-                .toList();
+        List<String> flows = variables.entrySet().stream().filter(v -> isDataflow(v.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
         return flows.isEmpty() ? "" : " (the notebook's Dataflow variables: " + String.join(", ", flows) + ")";
     }
 
