@@ -45,13 +45,14 @@ public final class KafkaSource<K, V> implements PartitionedSource<KafkaRecord<K,
     private final Decoder<V> valueDecoder;
     private final StartPosition start;
     private final boolean toCurrentEnd;
+    private final Duration idleEnd;
     private final boolean routeBadRecords;
     private final Duration timeout;
     private final LinkedHashMap<String, String> config;
 
     private KafkaSource(String bootstrapServers, List<String> topics, String pattern, Decoder<K> keyDecoder,
-            Decoder<V> valueDecoder, StartPosition start, boolean toCurrentEnd, boolean routeBadRecords,
-            Duration timeout, Map<String, String> config) {
+            Decoder<V> valueDecoder, StartPosition start, boolean toCurrentEnd, Duration idleEnd,
+            boolean routeBadRecords, Duration timeout, Map<String, String> config) {
         this.bootstrapServers = bootstrapServers;
         this.topics = topics;
         this.pattern = pattern;
@@ -59,6 +60,7 @@ public final class KafkaSource<K, V> implements PartitionedSource<KafkaRecord<K,
         this.valueDecoder = valueDecoder;
         this.start = start;
         this.toCurrentEnd = toCurrentEnd;
+        this.idleEnd = idleEnd;
         this.routeBadRecords = routeBadRecords;
         this.timeout = timeout;
         this.config = new LinkedHashMap<>(config);
@@ -78,19 +80,32 @@ public final class KafkaSource<K, V> implements PartitionedSource<KafkaRecord<K,
         }
         return new KafkaSource<>(bootstrapServers, topics == null ? List.of() : List.copyOf(topics), pattern,
                 Objects.requireNonNull(keyDecoder, "keyDecoder"), Objects.requireNonNull(valueDecoder, "valueDecoder"),
-                StartPosition.earliest(), false, false, Duration.ofSeconds(30), Map.of());
+                StartPosition.earliest(), false, null, false, Duration.ofSeconds(30), Map.of());
     }
 
     /** Where a fresh run starts (default {@link StartPosition#earliest()}). */
     public KafkaSource<K, V> startingAt(StartPosition position) {
         return new KafkaSource<>(bootstrapServers, topics, pattern, keyDecoder, valueDecoder,
-                Objects.requireNonNull(position, "position"), toCurrentEnd, routeBadRecords, timeout, config);
+                Objects.requireNonNull(position, "position"), toCurrentEnd, idleEnd, routeBadRecords, timeout, config);
     }
 
     /** Stop each partition at the end offset it had when opened, instead of tailing it. */
     public KafkaSource<K, V> toCurrentEnd() {
         return new KafkaSource<>(bootstrapServers, topics, pattern, keyDecoder, valueDecoder, start, true,
-                routeBadRecords, timeout, config);
+                idleEnd, routeBadRecords, timeout, config);
+    }
+
+    /**
+     * End each partition once it has been caught up (a fetch showed nothing more to read) for
+     * {@code idle} without a new record: tail a topic while data flows, then stop, as a demo or
+     * a drain job does. Where it stops depends on timing; a continuation run reads on from there.
+     */
+    public KafkaSource<K, V> stopWhenIdleFor(Duration idle) {
+        if (idle.isNegative() || idle.isZero()) {
+            throw new IllegalArgumentException("idle must be positive, got " + idle);
+        }
+        return new KafkaSource<>(bootstrapServers, topics, pattern, keyDecoder, valueDecoder, start, toCurrentEnd,
+                idle, routeBadRecords, timeout, config);
     }
 
     /**
@@ -100,7 +115,7 @@ public final class KafkaSource<K, V> implements PartitionedSource<KafkaRecord<K,
      */
     public KafkaSource<K, V> routingBadRecords() {
         return new KafkaSource<>(bootstrapServers, topics, pattern, keyDecoder, valueDecoder, start, toCurrentEnd,
-                true, timeout, config);
+                idleEnd, true, timeout, config);
     }
 
     /**
@@ -112,7 +127,7 @@ public final class KafkaSource<K, V> implements PartitionedSource<KafkaRecord<K,
             throw new IllegalArgumentException("timeout must be positive, got " + timeout);
         }
         return new KafkaSource<>(bootstrapServers, topics, pattern, keyDecoder, valueDecoder, start, toCurrentEnd,
-                routeBadRecords, timeout, config);
+                idleEnd, routeBadRecords, timeout, config);
     }
 
     /**
@@ -124,7 +139,7 @@ public final class KafkaSource<K, V> implements PartitionedSource<KafkaRecord<K,
         Map<String, String> copy = new LinkedHashMap<>(config);
         copy.put(key, value);
         return new KafkaSource<>(bootstrapServers, topics, pattern, keyDecoder, valueDecoder, start, toCurrentEnd,
-                routeBadRecords, timeout, copy);
+                idleEnd, routeBadRecords, timeout, copy);
     }
 
     /** Several settings at once, see {@link #withConfig(String, String)}. */
@@ -151,7 +166,7 @@ public final class KafkaSource<K, V> implements PartitionedSource<KafkaRecord<K,
     public SourcePartition<KafkaRecord<K, V>, Long> buildPart(String partKey, Long resumeState) {
         TopicPartition tp = TopicPartitions.parse(partKey);
         return new PartitionReader<>(KafkaClients.consumerConfig(bootstrapServers, config, timeout), bootstrapServers,
-                tp, resumeState, start, toCurrentEnd, keyDecoder, valueDecoder, routeBadRecords, timeout);
+                tp, resumeState, start, toCurrentEnd, idleEnd, keyDecoder, valueDecoder, routeBadRecords, timeout);
     }
 
     @Override

@@ -82,6 +82,22 @@ class KafkaSinkTest {
                 IntStream.range(0, 200).mapToObj(i -> "r" + i).collect(Collectors.toList()));
     }
 
+    @Test
+    void exactlyOnceOnTwoProcessesCommitsEveryRecordOnce(TestBroker broker) {
+        String in = Topics.create(broker, "eos-p-in", 3);
+        String out = Topics.create(broker, "eos-p-out", 2);
+        Topics.fill(broker, in, 3, IntStream.range(0, 90).mapToObj(i -> "r" + i).collect(Collectors.toList()));
+        Dataflow flow = new Dataflow("eos-p2");
+        flow.input("in", KafkaSources.strings(broker.bootstrapServers(), in).toCurrentEnd())
+                .map("kv", r -> KV.of(r.value(), r.offset()))
+                .output("out", KafkaSinks.<String, Long>strings(broker.bootstrapServers(), out).writers(2)
+                        .exactlyOnce("eos-p-" + out));
+        Rivulet.spawnCluster(flow, 2, 1, RunOptions.defaults().epochs(EpochConfig.periodic(Duration.ofMillis(50)))
+                .recovery(RecoveryConfig.sqlite(tmp.resolve("state-p2"))));
+        assertThat(Topics.readAll(broker, out, true)).extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrderElementsOf(IntStream.range(0, 90).mapToObj(i -> "r" + i).toList());
+    }
+
     /** Values per key, in the order of the output partitions. */
     private static Map<String, List<Integer>> countsPerWord(List<ConsumerRecord<String, String>> records) {
         Map<String, List<Integer>> byWord = new LinkedHashMap<>();

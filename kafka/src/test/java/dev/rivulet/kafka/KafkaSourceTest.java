@@ -230,6 +230,16 @@ class KafkaSourceTest {
         assertThat(live).isNotEmpty().allSatisfy(line -> assertThat(line.toString()).contains(" live-"));
     }
 
+    @Test
+    void aTailingSourceCanStopOnceItsPartitionsAreIdle(TestBroker broker) {
+        String topic = Topics.create(broker, "idle", 2);
+        Topics.fill(broker, topic, 2, numbers(6));
+        RunResult result = Rivulet.run(readAll(KafkaSources.strings(broker.bootstrapServers(), topic)
+                .stopWhenIdleFor(Duration.ofMillis(500))), 2);
+        assertThat(result.<KafkaRecord<String, String>>captured("out")).extracting(KafkaRecord::value)
+                .containsExactlyInAnyOrderElementsOf(numbers(6));
+    }
+
     record Click(String user, int n) {
     }
 

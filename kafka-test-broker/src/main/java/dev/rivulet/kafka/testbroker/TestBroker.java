@@ -76,6 +76,7 @@ public final class TestBroker implements AutoCloseable {
      * standard input closes or the JVM is stopped (Ctrl-C); the data goes with it.
      */
     public static void main(String[] args) throws Exception {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"); // only the address below
         int port = 0;
         List<String> topics = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -110,6 +111,11 @@ public final class TestBroker implements AutoCloseable {
      * until it answers; fails after two minutes.
      */
     public static TestBroker start(int port) {
+        // with slf4j-simple, the admin client's INFO (its whole configuration) and retry
+        // warnings would fill a notebook with red boxes; the broker's own log is in its directory
+        if (System.getProperty("org.slf4j.simpleLogger.log.org.apache.kafka") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+        }
         Path dir;
         try {
             dir = Files.createTempDirectory("rivulet-kafka-");

@@ -12,6 +12,17 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 /** Client configurations and the translation of client failures into one clear message. */
 public final class KafkaClients {
+    static {
+        // kafka-clients logs every client's whole configuration at INFO, and at WARN each retry
+        // of a connection or a metadata fetch: a wall of text in a notebook (a red box) or a
+        // terminal, while every failure reaches the user as one message of ours anyway. With
+        // slf4j-simple (the CLI's and the kernel's logger), keep its loggers at ERROR unless the
+        // user chose a level; other logging backends are untouched.
+        String key = "org.slf4j.simpleLogger.log.org.apache.kafka";
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, "error");
+        }
+    }
 
     private KafkaClients() {
     }

@@ -30,11 +30,14 @@ public final class PartitionReader<K, V> implements SourcePartition<KafkaRecord<
     private final Decoder<V> valueDecoder;
     private final boolean routeBad;
     private final long end;
+    private final long idleEndNanos;
+    /** Since when the partition has been caught up with nothing new, or -1. */
+    private long idleSinceNanos = -1;
     private Iterator<ConsumerRecord<byte[], byte[]>> pending = java.util.Collections.emptyIterator();
     private long next;
 
     public PartitionReader(Map<String, Object> config, String bootstrap, TopicPartition tp, Long resume,
-            StartPosition start, boolean toCurrentEnd, Decoder<K> keyDecoder, Decoder<V> valueDecoder,
+            StartPosition start, boolean toCurrentEnd, Duration idleEnd, Decoder<K> keyDecoder, Decoder<V> valueDecoder,
             boolean routeBad, Duration timeout) {
         this.tp = tp;
         this.bootstrap = bootstrap;
@@ -42,6 +45,7 @@ public final class PartitionReader<K, V> implements SourcePartition<KafkaRecord<
         this.keyDecoder = keyDecoder;
         this.valueDecoder = valueDecoder;
         this.routeBad = routeBad;
+        this.idleEndNanos = idleEnd == null ? Long.MAX_VALUE : idleEnd.toNanos();
         try {
             consumer = new KafkaConsumer<>(config);
         } catch (RuntimeException e) {
@@ -85,6 +89,23 @@ public final class PartitionReader<K, V> implements SourcePartition<KafkaRecord<
                 pending = consumer.poll(Duration.ZERO).records(tp).iterator();
             } catch (RuntimeException e) {
                 throw KafkaClients.describe(e, "reading " + where() + " at offset " + next, bootstrap, timeout);
+            }
+            if (idleEndNanos != Long.MAX_VALUE) {
+                if (pending.hasNext()) {
+                    idleSinceNanos = -1;
+                } else {
+                    // idle counts only once a fetch showed nothing left to read, so a slow first
+                    // fetch does not end the partition before its data arrived
+                    java.util.OptionalLong lag = consumer.currentLag(tp);
+                    long now = System.nanoTime();
+                    if (lag.isEmpty() || lag.getAsLong() > 0) {
+                        idleSinceNanos = -1;
+                    } else if (idleSinceNanos < 0) {
+                        idleSinceNanos = now;
+                    } else if (now - idleSinceNanos >= idleEndNanos) {
+                        return false;
+                    }
+                }
             }
             if (!pending.hasNext() && end != Long.MAX_VALUE) {
                 // the end may be past transaction markers and compacted-away offsets

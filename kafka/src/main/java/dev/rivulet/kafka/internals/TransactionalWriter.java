@@ -196,6 +196,6 @@ public final class TransactionalWriter<T> implements SinkPartition<T, SinkState>
                 // fenced or unreachable: the next initTransactions aborts it
             }
         }
-        producer.close(timeout);
+        producer.close(Duration.ZERO); // nothing uncommitted is worth waiting for: see above
     }
 }
