@@ -1,5 +1,6 @@
 package dev.rivulet;
 
+import dev.rivulet.testing.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +61,7 @@ class CountFinalTest {
     @ParameterizedTest
     @ValueSource(ints = {1, 2, 4})
     void countsEqualPlainJavaAndEachKeyCrossesOncePerWorker(int workers) {
-        RunResult result = Rivulet.run(wordCount(Sources.testing(lines())), workers);
+        RunResult result = Engines.run(wordCount(Sources.testing(lines())), workers);
         assertThat(asMap(result.<KV<String, Long>>captured("counts"))).isEqualTo(expected(lines()));
         long words = expected(lines()).values().stream().mapToLong(Long::longValue).sum();
         assertThat(result.stats("count/combine").itemsIn()).isEqualTo(words);
@@ -76,14 +77,14 @@ class CountFinalTest {
                 .stream()
                 .capture("counts");
         RivuletException failure = org.assertj.core.api.Assertions.catchThrowableOfType(
-                () -> Rivulet.runMain(flow), RivuletException.class);
+                () -> Engines.runMain(flow), RivuletException.class);
         assertThat(failure.stepId()).isEqualTo("count/combine");
         assertThat(failure.getMessage()).contains("the key function returned", "java.lang.Object");
     }
 
     @Test
     void testingEpochsGiveTheSameTotals() {
-        RunResult result = Rivulet.run(wordCount(Sources.testing(lines())), 2,
+        RunResult result = Engines.run(wordCount(Sources.testing(lines())), 2,
                 RunOptions.defaults().epochs(EpochConfig.testing()));
         assertThat(asMap(result.<KV<String, Long>>captured("counts"))).isEqualTo(expected(lines()));
     }
@@ -97,7 +98,7 @@ class CountFinalTest {
                 .countFinal("count", x -> x)
                 .stream()
                 .capture("counts");
-        List<KV<Long, Long>> counts = Rivulet.run(flow, 2).captured("counts");
+        List<KV<Long, Long>> counts = Engines.run(flow, 2).captured("counts");
         assertThat(counts).hasSize((int) n);
         assertThat(counts).allSatisfy(kv -> assertThat(kv.value()).isEqualTo(2L));
         assertThat(counts.stream().mapToLong(KV::key).sum()).isEqualTo(LongStream.range(0, n).sum());
@@ -105,17 +106,19 @@ class CountFinalTest {
 
     @Test
     void resumesAfterAFailureWithEveryWordCountedOnce() {
+        Engines.assumeNative("a re-run resumes from the SQLite recovery directory; Flink restarts from its checkpoints");
         List<String> lines = lines();
         TestingSource<String> source = TestingSource.<String>builder().items(lines.subList(0, 120)).abort()
                 .items(lines.subList(120, lines.size())).build();
         RunOptions options = RunOptions.defaults().epochs(EpochConfig.testing()).recovery(RecoveryConfig.sqlite(dir));
-        assertThatThrownBy(() -> Rivulet.run(wordCount(source), 2, options)).isInstanceOf(RivuletException.class);
-        RunResult resumed = Rivulet.run(wordCount(source), 2, options);
+        assertThatThrownBy(() -> Engines.run(wordCount(source), 2, options)).isInstanceOf(RivuletException.class);
+        RunResult resumed = Engines.run(wordCount(source), 2, options);
         assertThat(asMap(resumed.<KV<String, Long>>captured("counts"))).isEqualTo(expected(lines));
     }
 
     @Test
     void countsOnTwoProcessesEqualPlainJava() {
+        Engines.assumeNative("spawnCluster is the native engine's");
         RunResult result = Rivulet.spawnCluster(wordCount(Sources.testing(lines())), 2, 1, RunOptions.defaults());
         assertThat(asMap(result.<KV<String, Long>>captured("counts"))).isEqualTo(expected(lines()));
     }

@@ -1,44 +1,37 @@
 package dev.rivulet.kernel;
 
-import dev.rivulet.notebook.NotebookHost;
-import dev.rivulet.notebook.RichOutput;
-import dev.rivulet.notebook.internals.BasekernelOutputs;
+import dev.rivulet.notebook.internals.BasekernelHost;
 
-/** The notebook core's view of the bundled kernel. */
-final class BundledHost implements NotebookHost {
-    private final RivuletKernel kernel;
+/**
+ * The notebook core's view of the bundled kernel: what differs from IJava is only that it
+ * evaluates and registers magics (with their result types, for {@code var t = %run_main flow})
+ * directly. Cell classes are resources of its class loader.
+ */
+final class BundledHost extends BasekernelHost {
+    private final RivuletKernel bundled;
 
     BundledHost(RivuletKernel kernel) {
-        this.kernel = kernel;
-    }
-
-    @Override
-    public <T> void registerRenderer(Class<T> type, java.util.function.Function<? super T, RichOutput> renderer) {
-        BasekernelOutputs.register(kernel.getRenderer(), type, renderer);
-    }
-
-    @Override
-    public void display(RichOutput output) {
-        BasekernelOutputs.publish(kernel, output, false);
-    }
-
-    @Override
-    public void updateDisplay(RichOutput output) {
-        BasekernelOutputs.publish(kernel, output, true);
+        super(kernel);
+        this.bundled = kernel;
     }
 
     @Override
     public Object eval(String expression) throws Exception {
-        return kernel.evalRaw(expression);
+        return bundled.evalRaw(expression);
     }
 
     @Override
     public java.util.Map<String, String> variables() {
-        return kernel.variables();
+        return bundled.variables();
     }
 
     @Override
     public void registerLineMagic(String name, Class<?> resultType, LineMagicHandler handler) {
-        kernel.registerLineMagic(name, resultType, handler::run);
+        bundled.registerLineMagic(name, resultType, handler::run);
+    }
+
+    @Override
+    public ClassLoader notebookClassLoader() {
+        return bundled.getReplClassLoader();
     }
 }

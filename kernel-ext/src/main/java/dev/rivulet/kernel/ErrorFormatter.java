@@ -94,7 +94,9 @@ final class ErrorFormatter {
             String cls = frame.getClassName();
             if (cls.startsWith("jdk.internal.reflect.") || cls.startsWith("java.lang.reflect.")
                     || cls.startsWith("dev.rivulet.kernel.") || cls.startsWith("io.github.spencerpark.")
-                    || cls.startsWith("org.dflib.jjava.")) {
+                    || cls.startsWith("org.dflib.jjava.") || cls.equals("java.lang.Thread")
+                    || cls.startsWith("java.util.concurrent.")) {
+                // below here: the kernel calling the cell, or a thread's start calling Rivulet
                 break;
             }
             if (isInternal(cls)) {

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import jdk.jshell.SourceCodeAnalysis;
 import tech.tablesaw.api.Table;
@@ -43,7 +44,12 @@ public final class RivuletKernel extends BaseKernel {
             "dev.rivulet.*", "dev.rivulet.io.*", "dev.rivulet.window.*", "tech.tablesaw.api.*",
             "dev.rivulet.notebook.Notebook", "dev.rivulet.chart.*");
 
-    private final JShellSession session;
+    /**
+     * Started on a background thread: creating JShell, compiling the start-up imports and warming
+     * Tablesaw up take seconds, and the kernel must answer {@code kernel_info} (so Jupyter shows it
+     * {@code idle}) within a second of starting. Everything that needs JShell waits for it.
+     */
+    private final CompletableFuture<JShellSession> starting;
     private final Magics magics = new Magics();
     private final Map<String, Class<?>> magicResultTypes = new ConcurrentHashMap<>();
     private final Map<String, String> magicNames = new TreeMap<>();
@@ -51,8 +57,11 @@ public final class RivuletKernel extends BaseKernel {
 
     /** A kernel with a fresh JShell, Rivulet imported and the magics registered. */
     public RivuletKernel() {
-        TableConverter.warmUp();
-        session = new JShellSession(RivuletKernel.class.getClassLoader(), List.of());
+        starting = CompletableFuture.supplyAsync(RivuletKernel::startSession, runnable -> {
+            Thread thread = new Thread(runnable, "rivulet-kernel-start");
+            thread.setDaemon(true);
+            thread.start();
+        });
         NotebookFunctions.bind(this);
         getRenderer().createRegistration(Table.class)
                 .preferring(MIMEType.TEXT_HTML)
@@ -71,11 +80,27 @@ public final class RivuletKernel extends BaseKernel {
         magicNames.put("load", "%load");
         magicNames.put("sh", "%sh");
         Notebook.install(new BundledHost(this));
+    }
+
+    /** JShell with Rivulet imported (the slow part of starting). */
+    private static JShellSession startSession() {
+        TableConverter.warmUp();
+        JShellSession session = new JShellSession(RivuletKernel.class.getClassLoader(), List.of());
         try {
             session.evalCell("import static dev.rivulet.kernel.NotebookFunctions.*;\n"
                     + String.join("\n", STARTUP_IMPORTS.stream().map(i -> "import " + i + ";").toList()));
         } catch (CompilationException | CellFailure e) {
             throw new IllegalStateException("the kernel's start-up imports failed: " + e.getMessage(), e);
+        }
+        return session;
+    }
+
+    /** The notebook's JShell, once started (waits for the start-up if it is still going on). */
+    private JShellSession session() {
+        try {
+            return starting.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
@@ -93,20 +118,21 @@ public final class RivuletKernel extends BaseKernel {
 
     /** The class loader of notebook code (cell classes, {@code %jars}). */
     public ReplClassLoader getReplClassLoader() {
-        return session.classLoader();
+        return session().classLoader();
     }
 
     /** The notebook's active variables, name → declared type (the newest definition of each name). */
     public Map<String, String> variables() {
         Map<String, String> variables = new TreeMap<>();
-        session.shell().variables().filter(v -> session.shell().status(v).isActive())
+        jdk.jshell.JShell shell = session().shell();
+        shell.variables().filter(v -> shell.status(v).isActive())
                 .forEach(v -> variables.put(v.name(), v.typeName()));
         return variables;
     }
 
     /** Adds a jar or directory (or several, path-separator separated) to the notebook's class path. */
     public void addToClasspath(String path) {
-        session.addToClasspath(path);
+        session().addToClasspath(path);
     }
 
     /**
@@ -115,7 +141,7 @@ public final class RivuletKernel extends BaseKernel {
      */
     public Object evalRaw(String expression) throws Exception {
         try {
-            return session.evalExpression(expression);
+            return session().evalExpression(expression);
         } catch (CellFailure failure) {
             throw failure.getCause() instanceof Exception e ? e : failure;
         }
@@ -125,7 +151,7 @@ public final class RivuletKernel extends BaseKernel {
     public DisplayData eval(String code) throws Exception {
         Object value;
         try {
-            value = session.evalCell(transpiler.transpile(code));
+            value = session().evalCell(transpiler.transpile(code));
         } catch (CellFailure failure) {
             throw failure.getCause() instanceof Exception e ? e : failure;
         }
@@ -138,7 +164,7 @@ public final class RivuletKernel extends BaseKernel {
     @Override
     public DisplayData inspect(String code, int at, boolean extraDetail) {
         List<SourceCodeAnalysis.Documentation> docs =
-                session.shell().sourceCodeAnalysis().documentation(code, at, true);
+                session().shell().sourceCodeAnalysis().documentation(code, at, true);
         if (docs.isEmpty()) {
             return null;
         }
@@ -157,7 +183,7 @@ public final class RivuletKernel extends BaseKernel {
     public ReplacementOptions complete(String code, int at) {
         int[] anchor = new int[1];
         List<SourceCodeAnalysis.Suggestion> suggestions =
-                session.shell().sourceCodeAnalysis().completionSuggestions(code, at, anchor);
+                session().shell().sourceCodeAnalysis().completionSuggestions(code, at, anchor);
         List<String> options = new ArrayList<>();
         for (SourceCodeAnalysis.Suggestion s : suggestions) {
             if (!options.contains(s.continuation())) {
@@ -170,7 +196,7 @@ public final class RivuletKernel extends BaseKernel {
     @Override
     public String isComplete(String code) {
         String remaining = transpiler.transpile(code);
-        SourceCodeAnalysis analysis = session.shell().sourceCodeAnalysis();
+        SourceCodeAnalysis analysis = session().shell().sourceCodeAnalysis();
         while (!remaining.isBlank()) {
             SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(remaining);
             switch (info.completeness()) {
@@ -206,12 +232,14 @@ public final class RivuletKernel extends BaseKernel {
 
     /** Whether a cell is running (for tests: an interrupt before that is a no-op). */
     boolean isCellRunning() {
-        return session.isCellRunning();
+        return starting.isDone() && !starting.isCompletedExceptionally() && session().isCellRunning();
     }
 
     @Override
     public void interrupt() {
-        session.interrupt();
+        if (starting.isDone() && !starting.isCompletedExceptionally()) {
+            session().interrupt(); // before the start-up finished no cell can be running
+        }
     }
 
     @Override
@@ -219,7 +247,7 @@ public final class RivuletKernel extends BaseKernel {
         // Warm worker JVMs would also exit when this JVM does (their stdin closes); ending them
         // here makes a restart start from a clean slate at once.
         NotebookClusters.closeAll();
-        session.close();
+        starting.thenAccept(JShellSession::close);
     }
 
     @Override

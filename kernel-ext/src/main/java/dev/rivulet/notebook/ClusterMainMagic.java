@@ -40,13 +40,24 @@ public final class ClusterMainMagic {
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if ((arg.equals("-a") || arg.equals("--addresses")) && i + 1 < args.size()) {
-                addresses = Arrays.stream(args.get(++i).split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-            } else if ((arg.equals("-i") || arg.equals("--process-id")) && i + 1 < args.size()) {
+            String value = null;
+            if (arg.startsWith("--addresses=") || arg.startsWith("--process-id=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+                arg = arg.substring(0, arg.indexOf('='));
+            } else if ((arg.startsWith("-a") || arg.startsWith("-i")) && arg.length() > 2 && !arg.startsWith("--")) {
+                value = arg.substring(2); // -i0, as -w2 and -p2 elsewhere
+                arg = arg.substring(0, 2);
+            } else if ((arg.equals("-a") || arg.equals("--addresses") || arg.equals("-i") || arg.equals("--process-id"))
+                    && i + 1 < args.size()) {
+                value = args.get(++i);
+            }
+            if (value != null && (arg.equals("-a") || arg.equals("--addresses"))) {
+                addresses = Arrays.stream(value.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+            } else if (value != null && (arg.equals("-i") || arg.equals("--process-id"))) {
                 try {
-                    processId = Integer.parseInt(args.get(++i));
+                    processId = Integer.parseInt(value);
                 } catch (NumberFormatException e) {
-                    throw usage("-i needs a process id (0, 1, …), got '" + args.get(i) + "'");
+                    throw usage("-i needs a process id (0, 1, …), got '" + value + "'");
                 }
             } else if (arg.equals("-h") || arg.equals("--help")) {
                 Notebook.host().display(RichOutput.text(USAGE));

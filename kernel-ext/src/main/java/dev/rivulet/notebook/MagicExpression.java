@@ -36,7 +36,13 @@ final class MagicExpression {
         } catch (InterruptedException e) {
             throw e;
         } catch (Exception e) {
-            throw new MagicUsageException(cannotEvaluate(magic, expression, e.getMessage(), host.variables()));
+            if (e instanceof RuntimeException kernelInterrupt && e.getClass().getSimpleName().contains("Interrupted")) {
+                throw kernelInterrupt; // IJava's/JJava's EvaluationInterruptedException: the cell is being cancelled
+            }
+            // the kernel's own rendering: the compiler's diagnostics, where IJava's message is null
+            // and JJava's "[snippet ..., status: REJECTED]"
+            throw new MagicUsageException(cannotEvaluate(magic, expression, host.describeEvalFailure(e),
+                    host.variables()));
         }
         if (!(value instanceof Dataflow flow)) {
             throw new MagicUsageException("%" + magic + ": '" + expression + "' is "
@@ -75,6 +81,7 @@ final class MagicExpression {
 
     private static String dataflows(Map<String, String> variables) {
         List<String> flows = variables.entrySet().stream().filter(v -> isDataflow(v.getValue())).map(Map.Entry::getKey)
+                .sorted() // the same message whatever order the kernel lists them in
                 .toList();
         return flows.isEmpty() ? "" : " (the notebook's Dataflow variables: " + String.join(", ", flows) + ")";
     }

@@ -176,7 +176,7 @@ public final class Notebook {
             options = options.onCapture(live).progress(progress);
         }
         RunResult result;
-        try {
+        try (NotebookHost.InterruptHold interrupts = kernel != null ? kernel.holdInterrupts() : null) {
             result = runner.run(flow, args.workers(), options);
         } catch (RunCancelledException e) {
             throw cancelled(flow, live, e);

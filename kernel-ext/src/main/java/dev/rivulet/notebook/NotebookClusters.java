@@ -43,21 +43,22 @@ public final class NotebookClusters {
 
     /**
      * Runs {@code flow} on {@code args.processes()} warm worker JVMs of {@code args.run().workers()}
-     * workers each. Must run on a thread whose context class loader is the notebook's (as cells
-     * do): its classes are the ones shipped, and captured items come back as them.
+     * workers each. The host (else the calling thread's context class loader, as in a cell)
+     * supplies the notebook's cell classes: they are the ones shipped, and captured items come
+     * back as them.
      *
      * @throws NotebookRunException when the flow cannot be shipped (the message names the step,
      *     the variable or class, and the fix) or the run fails
      */
     public static Table spawnCluster(Dataflow flow, SpawnClusterArgs args) {
-        ClassLoader notebook = Thread.currentThread().getContextClassLoader();
+        NotebookHost host = Notebook.host();
+        ClassLoader notebook = host != null ? host.notebookClassLoader() : Thread.currentThread().getContextClassLoader();
         JobPackage job;
         try {
-            job = JobPacker.pack(flow, notebook, JobPacker.resourceBytes(notebook));
+            job = JobPacker.pack(flow, notebook, host != null ? host::cellClassBytes : JobPacker.resourceBytes(notebook));
         } catch (ShippingException e) {
             // The message is the whole story; the packer's frames would only hide it.
-            throw new NotebookRunException("%spawn_cluster: flow '" + flow.name() + "' cannot run on worker"
-                    + " processes: " + e.getMessage(), e);
+            throw new NotebookRunException("%spawn_cluster " + flow.name() + ": " + e.getMessage(), e);
         }
         int workers = args.run().workers();
         WorkerPool pool = pool(args.processes(), workers, args.fresh());

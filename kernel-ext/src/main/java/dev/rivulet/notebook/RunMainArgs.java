@@ -47,7 +47,11 @@ public record RunMainArgs(String expression, int workers, Duration epochInterval
             "  --steps                 also show how many items each step has seen",
             "  -h, --help              show this help");
 
-    /** Parses whitespace-split magic arguments; the first non-option starts the expression. */
+    /**
+     * Parses whitespace-split magic arguments; the first non-option starts the expression. Values
+     * may follow as the next argument, after {@code =}, or (short options) attached:
+     * {@code -w 2}, {@code --workers=2}, {@code -w2}.
+     */
     public static RunMainArgs parse(List<String> args) {
         int workers = 1;
         Duration epochInterval = null;
@@ -66,6 +70,11 @@ public record RunMainArgs(String expression, int workers, Duration epochInterval
             }
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String inline = arg.contains("=") ? arg.substring(arg.indexOf('=') + 1) : null;
+            if (!arg.startsWith("--") && arg.length() > 2 && inline == null) {
+                // a short option with its value attached, as every magic accepts: -w2
+                name = arg.substring(0, 2);
+                inline = arg.substring(2);
+            }
             switch (name) {
                 case "-h", "--help" -> {
                     return new RunMainArgs(null, workers, epochInterval, recovery, recoveryDir, true);

@@ -39,7 +39,10 @@ public record SpawnClusterArgs(int processes, RunMainArgs run, boolean fresh) {
             "  --fresh                 restart the warm worker JVMs before this run",
             "  -h, --help              show this help");
 
-    /** Parses whitespace-split magic arguments; {@code -p2} and {@code -w2} forms are accepted. */
+    /**
+     * Parses whitespace-split magic arguments; {@code -p2}, {@code -p 2}, {@code -p=2} and
+     * {@code --processes=2} are accepted, and the same spellings of {@code -w} (as in every magic).
+     */
     public static SpawnClusterArgs parse(List<String> args) {
         int processes = 2;
         boolean fresh = false;
@@ -62,9 +65,7 @@ public record SpawnClusterArgs(int processes, RunMainArgs run, boolean fresh) {
             } else if (arg.startsWith("--processes=")) {
                 processes = count(arg.substring("--processes=".length()), "-p");
             } else if (arg.startsWith("-p") && arg.length() > 2) {
-                processes = count(arg.substring(2), "-p");
-            } else if (arg.startsWith("-w") && arg.length() > 2 && !arg.startsWith("--")) {
-                rest.add("--workers=" + arg.substring(2));
+                processes = count(arg.substring(arg.startsWith("-p=") ? 3 : 2), "-p");
             } else if ((arg.equals("-w") || arg.equals("--workers") || arg.equals("--epoch-interval"))
                     && i + 1 < args.size()) {
                 rest.add(arg);

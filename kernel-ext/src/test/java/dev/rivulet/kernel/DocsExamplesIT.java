@@ -29,16 +29,17 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>A block that cannot run there (it needs a broker or a cluster) is fenced
  * {@code ```java no-run} and preceded by {@code <!-- run by: SomeTest#someMethod -->}: this test
  * checks that such a test method exists, so the claim stays true. After a page's blocks, every
- * Dataflow they left in variables is packed for worker JVMs as {@code %spawn_cluster} does: the
- * manual's examples must be shippable as written.
+ * Dataflow they left in variables runs on two worker JVMs as {@code %spawn_cluster -p2} runs it:
+ * the manual's examples must work on a cluster as written.
  */
 class DocsExamplesIT {
     private static final Pattern FENCE = Pattern.compile("^```(\\S*)\\s*(.*)$");
     private static final Pattern RUN_BY = Pattern.compile("<!--\\s*run by:\\s*([\\w.$]+)#(\\w+)\\s*-->");
     private static final Pattern CWD = Pattern.compile("<!--\\s*docs-test:\\s*cwd=(\\S+)\\s*-->");
 
-    /** A cell that packs every Dataflow variable of the notebook for worker JVMs, as %spawn_cluster does. */
+    /** A cell that runs every Dataflow variable of the notebook on two worker JVMs, as %spawn_cluster does. */
     static final String SHIP_EVERY_FLOW = """
+            int flowsRunOnACluster = 0;
             {
                 var rivuletKernel = (dev.rivulet.kernel.RivuletKernel) getKernelInstance();
                 var notebookLoader = Thread.currentThread().getContextClassLoader();
@@ -46,17 +47,19 @@ class DocsExamplesIT {
                 for (String name : rivuletKernel.variables().keySet()) {
                     if (rivuletKernel.evalRaw(name) instanceof dev.rivulet.Dataflow shipped) {
                         try {
-                            dev.rivulet.shipping.JobPacker.pack(shipped, notebookLoader,
-                                    dev.rivulet.shipping.JobPacker.resourceBytes(notebookLoader));
-                        } catch (dev.rivulet.shipping.ShippingException e) {
+                            dev.rivulet.notebook.NotebookClusters.spawnCluster(shipped,
+                                    dev.rivulet.notebook.SpawnClusterArgs.parse(List.of("-p2", name)));
+                            flowsRunOnACluster++;
+                        } catch (RuntimeException e) {
                             refused.add(name + ": " + e.getMessage());
                         }
                     }
                 }
                 if (!refused.isEmpty()) {
-                    throw new AssertionError("%spawn_cluster would refuse these flows: " + refused);
+                    throw new AssertionError("these flows do not run on %spawn_cluster -p2: " + refused);
                 }
             }
+            flowsRunOnACluster
             """;
 
     @TempDir
@@ -155,8 +158,8 @@ class DocsExamplesIT {
             cell.putArray("outputs");
             cell.put("source", block.code());
         }
-        // Last, every flow the page built must be one %spawn_cluster can ship: what its functions
-        // read travels, and a stream, path or file a cell only used to build it stays behind.
+        // Last, every flow the page built must run on %spawn_cluster: what its functions read
+        // travels, and a stream, path or file a cell only used to build it stays behind.
         ObjectNode ship = cells.addObject();
         ship.put("cell_type", "code").put("execution_count", (Integer) null);
         ship.putObject("metadata").put("docs_line", 0);
@@ -165,6 +168,13 @@ class DocsExamplesIT {
         Path file = home.resolve("docs-" + base + ".ipynb");
         JupyterRunner.JSON.writeValue(file.toFile(), notebook);
         JsonNode executed = jupyter.runNotebook(file, true, cwd);
+        List<JsonNode> executedCells = JupyterRunner.cells(executed);
+        List<String> ran = JupyterRunner.outputTexts(executedCells.get(executedCells.size() - 1));
+        if (runnable.stream().anyMatch(b -> b.code().contains("new Dataflow("))) {
+            assertThat(ran).as("%s: flows run on %%spawn_cluster", page).isNotEmpty();
+            assertThat(Integer.parseInt(ran.get(ran.size() - 1).trim())).as("%s: flows run on %%spawn_cluster", page)
+                    .isPositive();
+        }
         for (JsonNode cell : JupyterRunner.cells(executed)) {
             for (JsonNode output : cell.path("outputs")) {
                 assertThat(output.path("output_type").asText())

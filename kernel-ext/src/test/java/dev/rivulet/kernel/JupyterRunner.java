@@ -108,13 +108,22 @@ final class JupyterRunner {
 
     /** Executes {@code notebook} with nbclient, the kernel working in {@code kernelDir}. */
     JsonNode runNotebook(Path notebook, boolean allowErrors, Path kernelDir) throws IOException, InterruptedException {
-        Path out = home.resolve("executed-" + notebook.getFileName());
+        return runNotebook(notebook, allowErrors, kernelDir, null);
+    }
+
+    /** Executes {@code notebook} with nbclient in the kernelspec {@code kernel} (null: the notebook's own). */
+    JsonNode runNotebook(Path notebook, boolean allowErrors, Path kernelDir, String kernel)
+            throws IOException, InterruptedException {
+        Path out = home.resolve("executed-" + (kernel == null ? "" : kernel + "-") + notebook.getFileName());
         List<String> args = new ArrayList<>(List.of(projectDir.resolve("kernel-ext/scripts/run_notebook.py").toString(),
                 notebook.toString(), out.toString(), "--timeout", "240"));
         if (allowErrors) {
             args.add("--allow-errors");
         }
         args.addAll(List.of("--cwd", kernelDir.toString()));
+        if (kernel != null) {
+            args.addAll(List.of("--kernel", kernel));
+        }
         python(args, notebook.getParent(), 600, false);
         return JSON.readTree(out.toFile());
     }

@@ -45,55 +45,64 @@ class NotebookIT {
         for (Path notebook : notebooks) {
             JsonNode executed = jupyter.runNotebook(notebook, false);
             JupyterRunner.assertNoErrors(notebook, executed);
-            // no red box: nothing on stderr (logs, warnings) in any shipped notebook
-            for (JsonNode cell : JupyterRunner.cells(executed)) {
-                for (JsonNode output : cell.path("outputs")) {
-                    assertThat(output.path("name").asText()).as("stderr of a cell of %s:\n%s\n%s",
-                            notebook.getFileName(), JupyterRunner.source(cell), JupyterRunner.outputText(output))
-                            .isNotEqualTo("stderr");
-                }
+            assertNoStderr(notebook, executed);
+            checkResults(jupyter.projectDir, notebook, executed);
+        }
+    }
+
+    /** No red box: nothing on stderr (logs, warnings) in any shipped notebook. */
+    static void assertNoStderr(Path notebook, JsonNode executed) {
+        for (JsonNode cell : JupyterRunner.cells(executed)) {
+            for (JsonNode output : cell.path("outputs")) {
+                assertThat(output.path("name").asText()).as("stderr of a cell of %s:\n%s\n%s",
+                        notebook.getFileName(), JupyterRunner.source(cell), JupyterRunner.outputText(output))
+                        .isNotEqualTo("stderr");
             }
-            switch (notebook.getFileName().toString()) {
-                case "01-quickstart.ipynb" -> checkQuickstart(executed);
-                case "02-windows.ipynb" -> {
-                    assertThat(outputOf(executed, "Table perMinute = %run_main --epoch-interval 0")).contains("sensor-minutes: done")
-                            .contains("minutes · 30 rows");
-                    // the live chart's last picture, and the chart of the result: SVG with title and axes
-                    assertThat(svgOf(cellOf(executed, "Table perMinute = %run_main --epoch-interval 0")))
-                            .contains(">Mean per minute, by sensor<").contains(">start (2026-03-01, UTC)<");
-                    assertThat(svgOf(cellOf(executed, "Charts.bar(perMinute")))
-                            .contains(">Readings per minute and sensor<").contains(">readings<").contains(">09:00:00<");
-                    assertThat(outputOf(executed, "lateItems()")).isEqualTo("2 late reading(s)");
-                }
-                case "03-recovery.ipynb" -> {
-                    assertThat(outputOf(executed, "Notebook.runMain")).contains("the run crashed");
-                    // the resumed run continues from 15: the first five numbers are not read again
-                    assertThat(outputOf(executed, "asList()")).isEqualTo("[21, 28, 36, 45, 55]");
-                }
-                case "04-scaling.ipynb" -> {
-                    assertThat(outputOf(executed, "sums.rowCount()"))
-                            .contains("100 keys, the same as in the kernel: true");
-                    assertThat(outputOf(executed, "clusterMap.equals(kernelCounts)"))
-                            .contains("the same counts as one worker in the kernel: true");
-                }
-                case "05-kafka.ipynb" -> {
-                    // read live from a real broker: the run ends once the topic is idle, every user counted
-                    assertThat(outputOf(executed, "Table perUser = %run_main")).contains("live-clicks: done");
-                    assertThat(outputOf(executed, "writer.join()")).matches("\"?\\d+ clicks counted, of 150 written\"?");
-                    assertThat(outputOf(executed, "broker.bootstrapServers()")).contains("127.0.0.1:");
-                }
-                default -> {
-                }
+        }
+    }
+
+    /** What each notebook of {@code notebooks/} must show once executed (in any of the kernels). */
+    static void checkResults(Path projectDir, Path notebook, JsonNode executed) throws IOException {
+        switch (notebook.getFileName().toString()) {
+            case "01-quickstart.ipynb" -> checkQuickstart(projectDir, executed);
+            case "02-windows.ipynb" -> {
+                assertThat(outputOf(executed, "Table perMinute = %run_main --epoch-interval 0")).contains("sensor-minutes: done")
+                        .contains("minutes · 30 rows");
+                // the live chart's last picture, and the chart of the result: SVG with title and axes
+                assertThat(svgOf(cellOf(executed, "Table perMinute = %run_main --epoch-interval 0")))
+                        .contains(">Mean per minute, by sensor<").contains(">start (2026-03-01, UTC)<");
+                assertThat(svgOf(cellOf(executed, "Charts.bar(perMinute")))
+                        .contains(">Readings per minute and sensor<").contains(">readings<").contains(">09:00:00<");
+                assertThat(outputOf(executed, "lateItems()")).isEqualTo("2 late reading(s)");
+            }
+            case "03-recovery.ipynb" -> {
+                assertThat(outputOf(executed, "Notebook.runMain")).contains("the run crashed");
+                // the resumed run continues from 15: the first five numbers are not read again
+                assertThat(outputOf(executed, "asList()")).isEqualTo("[21, 28, 36, 45, 55]");
+            }
+            case "04-scaling.ipynb" -> {
+                assertThat(outputOf(executed, "sums.rowCount()"))
+                        .contains("100 keys, the same as in the kernel: true");
+                assertThat(outputOf(executed, "clusterMap.equals(kernelCounts)"))
+                        .contains("the same counts as one worker in the kernel: true");
+            }
+            case "05-kafka.ipynb" -> {
+                // read live from a real broker: the run ends once the topic is idle, every user counted
+                assertThat(outputOf(executed, "Table perUser = %run_main")).contains("live-clicks: done");
+                assertThat(outputOf(executed, "writer.join()")).matches("\"?\\d+ clicks counted, of 150 written\"?");
+                assertThat(outputOf(executed, "broker.bootstrapServers()")).contains("127.0.0.1:");
+            }
+            default -> {
             }
         }
     }
 
     /** All text outputs of the first code cell whose source contains {@code marker}, joined. */
-    private static String outputOf(JsonNode executed, String marker) {
+    static String outputOf(JsonNode executed, String marker) {
         return String.join("\n", JupyterRunner.outputTexts(cellOf(executed, marker))).trim();
     }
 
-    private static JsonNode cellOf(JsonNode executed, String marker) {
+    static JsonNode cellOf(JsonNode executed, String marker) {
         for (JsonNode cell : executed.get("cells")) {
             if (isCode(cell) && JupyterRunner.source(cell).contains(marker)) {
                 return cell;
@@ -103,7 +112,7 @@ class NotebookIT {
     }
 
     /** The SVG picture among the cell's outputs (the last one, for a live chart). */
-    private static String svgOf(JsonNode cell) {
+    static String svgOf(JsonNode cell) {
         String svg = null;
         for (JsonNode output : cell.path("outputs")) {
             JsonNode data = output.path("data").path("image/svg+xml");
@@ -118,10 +127,10 @@ class NotebookIT {
         return svg;
     }
 
-    private void checkQuickstart(JsonNode executed) throws IOException {
+    private static void checkQuickstart(Path projectDir, JsonNode executed) throws IOException {
         // the notebook reads the book's lines 100,000 times (numbers 0..499,999, one line each)
         Map<String, Long> expected = new TreeMap<>();
-        List<String> book = Files.readAllLines(jupyter.projectDir.resolve("examples/data/book.txt"));
+        List<String> book = Files.readAllLines(projectDir.resolve("examples/data/book.txt"));
         for (String line : book) {
             for (String word : line.toLowerCase().split("\\W+")) {
                 if (!word.isEmpty()) {
@@ -299,7 +308,7 @@ class NotebookIT {
         assertThat(toList(result.path("after")).stream().map(JupyterRunner::outputText).toList()).containsExactly("2");
     }
 
-    private static boolean isCode(JsonNode cell) {
+    static boolean isCode(JsonNode cell) {
         return cell.path("cell_type").asText().equals("code");
     }
 
@@ -309,7 +318,13 @@ class NotebookIT {
         return list;
     }
 
-    private static Path writeNotebook(String name, String... cells) throws IOException {
+    static Path writeNotebook(String name, String... cells) throws IOException {
+        return writeNotebook(home, KernelSpec.NAME, KernelSpec.DISPLAY_NAME, name, cells);
+    }
+
+    /** A notebook {@code dir/name} for the kernelspec {@code kernel}, one code cell per string. */
+    static Path writeNotebook(Path dir, String kernel, String displayName, String name, String... cells)
+            throws IOException {
         var notebook = JupyterRunner.JSON.createObjectNode();
         var cellArray = notebook.putArray("cells");
         for (String source : cells) {
@@ -320,10 +335,10 @@ class NotebookIT {
             var lines = cell.putArray("source");
             Arrays.stream(source.split("(?<=\n)")).forEach(lines::add);
         }
-        notebook.putObject("metadata").putObject("kernelspec").put("name", KernelSpec.NAME)
-                .put("display_name", KernelSpec.DISPLAY_NAME).put("language", "java");
+        notebook.putObject("metadata").putObject("kernelspec").put("name", kernel)
+                .put("display_name", displayName).put("language", "java");
         notebook.put("nbformat", 4).put("nbformat_minor", 5);
-        Path file = home.resolve(name);
+        Path file = dir.resolve(name);
         JupyterRunner.JSON.writeValue(file.toFile(), notebook);
         return file;
     }

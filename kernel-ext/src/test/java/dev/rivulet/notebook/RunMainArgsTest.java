@@ -43,6 +43,22 @@ class RunMainArgsTest {
     }
 
     @Test
+    void workersParseTheSameWayInEveryMagic() {
+        for (List<String> spelling : List.of(List.of("-w2", "flow"), List.of("-w", "2", "flow"),
+                List.of("--workers=2", "flow"), List.of("--workers", "2", "flow"), List.of("-w=2", "flow"))) {
+            assertThat(RunMainArgs.parse(spelling).workers()).as("%run_main %s", spelling).isEqualTo(2);
+            assertThat(SpawnClusterArgs.parse(spelling).run().workers()).as("%spawn_cluster %s", spelling).isEqualTo(2);
+        }
+        for (List<String> spelling : List.of(List.of("-p3", "flow"), List.of("-p", "3", "flow"), List.of("-p=3", "flow"),
+                List.of("--processes=3", "flow"), List.of("--processes", "3", "flow"))) {
+            assertThat(SpawnClusterArgs.parse(spelling).processes()).as("%spawn_cluster %s", spelling).isEqualTo(3);
+        }
+        assertThatThrownBy(() -> RunMainArgs.parse(List.of("-w0", "flow")))
+                .hasMessageContaining("--workers needs a whole number of at least 1, got '0'");
+        assertThatThrownBy(() -> RunMainArgs.parse(List.of("-x2", "flow"))).hasMessageContaining("unknown option -x2");
+    }
+
+    @Test
     void helpWinsOverEverythingElse() {
         assertThat(RunMainArgs.parse(List.of("--help")).help()).isTrue();
         assertThat(RunMainArgs.parse(List.of("-w", "2", "-h")).help()).isTrue();

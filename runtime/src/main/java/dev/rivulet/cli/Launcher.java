@@ -4,6 +4,7 @@ import dev.rivulet.Dataflow;
 import dev.rivulet.Rivulet;
 import dev.rivulet.RunOptions;
 import dev.rivulet.RunResult;
+import dev.rivulet.flow.FlowRunner;
 import java.util.List;
 
 /**
@@ -26,6 +27,14 @@ public interface Launcher {
     /** Joins the cluster of {@code addresses} as process {@code processId}. */
     RunResult clusterMain(Dataflow flow, List<String> addresses, int processId, int workersPerProcess,
             RunOptions options);
+
+    /**
+     * Runs on another engine ({@code --engine flink}): the {@link FlowRunner} of that name, found on
+     * the class path.
+     */
+    default RunResult runOnEngine(String engine, Dataflow flow, FlowRunner.Settings settings) {
+        return FlowRunner.named(engine).run(flow, settings);
+    }
 
     /** The real entry points of {@link Rivulet}. */
     Launcher RIVULET = new Launcher() {

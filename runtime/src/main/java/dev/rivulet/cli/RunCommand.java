@@ -3,6 +3,7 @@ package dev.rivulet.cli;
 import dev.rivulet.Dataflow;
 import dev.rivulet.RunOptions;
 import dev.rivulet.RunResult;
+import dev.rivulet.flow.FlowRunner;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,6 +67,19 @@ final class RunCommand extends FlowCommand {
             + " [env: RIVULET_EPOCH_INTERVAL]")
     String epochInterval;
 
+    @Option(names = "--engine", paramLabel = "ENGINE", description = "native (default) or flink:"
+            + " run the flow on Apache Flink with the Flink runner (needs rivulet-flink on the class"
+            + " path; bin/rivulet adds it when it is built). With flink, -p N is the parallelism.")
+    String engine;
+
+    @Option(names = "--flink-master", paramLabel = "HOST:PORT", description = "With --engine flink:"
+            + " the REST endpoint of a Flink cluster's JobManager. Default: an in-process mini cluster.")
+    String flinkMaster;
+
+    @Option(names = "--flink-savepoint", paramLabel = "PATH", description = "With --engine flink:"
+            + " start from this savepoint or retained checkpoint.")
+    String flinkSavepoint;
+
     private ClusterPlan plan;
 
     RunCommand(CliContext context) {
@@ -74,6 +88,17 @@ final class RunCommand extends FlowCommand {
 
     @Override
     void prepare() {
+        if (engine != null && !engine.equals("native") && !engine.equals("flink")) {
+            throw new UsageException("--engine must be native or flink, got '" + engine + "'");
+        }
+        if (!isFlink() && (flinkMaster != null || flinkSavepoint != null)) {
+            throw new UsageException((flinkMaster != null ? "--flink-master" : "--flink-savepoint")
+                    + " needs --engine flink");
+        }
+        if (isFlink() && (processId != null || addresses != null)) {
+            throw new UsageException("-a/-i join a native cluster; with --engine flink use --flink-master"
+                    + " HOST:PORT to run on a Flink cluster, and -p N for the parallelism");
+        }
         plan = PlanResolver.resolve(new RunFlags(processes, workersPerProcess, processId, addresses,
                 sqliteDirectory, epochInterval), context.env());
         plan.warnings().forEach(context.err()::println);
@@ -84,7 +109,11 @@ final class RunCommand extends FlowCommand {
     int withFlow(Dataflow flow) {
         RunOptions options = plan.runOptions();
         Launcher launcher = context.launcher();
-        RunResult result = switch (plan.mode()) {
+        RunResult result = isFlink()
+                ? launcher.runOnEngine("flink", flow, new FlowRunner.Settings(
+                        plan.processes() * plan.workersPerProcess(), options, flinkMaster, flinkSavepoint,
+                        JobJars.of(jobClasspath)))
+                : switch (plan.mode()) {
             case IN_PROCESS -> launcher.runInProcess(flow, plan.workersPerProcess(), options);
             case SPAWN -> withJobOnClassPath(() ->
                     launcher.spawnCluster(flow, plan.processes(), plan.workersPerProcess(), options));
@@ -96,6 +125,10 @@ final class RunCommand extends FlowCommand {
             context.err().println("rivulet run: " + result);
         }
         return RivuletCli.EXIT_OK;
+    }
+
+    private boolean isFlink() {
+        return "flink".equals(engine);
     }
 
     private void printCaptured(RunResult result) {

@@ -39,6 +39,9 @@ final class ExchangeEdge implements Edge {
     private final WatermarkSender watermarks;
     private final long[][] timeBuffers;
     private final long[][] markBuffers;
+    /** Time and mark arrays free for the next local batch into the watermark step, or null. */
+    private long[] spareTimes;
+    private long[] spareMarks;
 
     /** @param router null to balance whole batches round-robin */
     ExchangeEdge(int edgeId, Router router, Vertex target, int input, int self, int workers,
@@ -136,8 +139,12 @@ final class ExchangeEdge implements Edge {
         // the local batch's: items are never mutated, so only the times and marks are new.
         Object[] local = batch.items;
         boolean shared = true;
-        long[] localTimes = new long[batch.size];
-        long[] localMarks = new long[batch.size];
+        // The window step does not keep a batch's arrays, so those of the last local batch are
+        // reused unless the target had to keep that batch for a later epoch.
+        long[] localTimes = spareTimes != null && spareTimes.length >= batch.size ? spareTimes : new long[batch.size];
+        long[] localMarks = spareMarks != null && spareMarks.length >= batch.size ? spareMarks : new long[batch.size];
+        spareTimes = null;
+        spareMarks = null;
         int localSize = 0;
         for (int i = 0; i < batch.size; i++) {
             Object item = batch.items[i];
@@ -173,8 +180,11 @@ final class ExchangeEdge implements Edge {
                 }
             }
         }
-        if (localSize > 0) {
-            target.onData(input, new Batch(batch.epoch, local, localSize, Batch.MIXED, localTimes, localMarks));
+        boolean kept = localSize > 0
+                && target.onData(input, new Batch(batch.epoch, local, localSize, Batch.MIXED, localTimes, localMarks));
+        if (!kept) {
+            spareTimes = localTimes;
+            spareMarks = localMarks;
         }
     }
 

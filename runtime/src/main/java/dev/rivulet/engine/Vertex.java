@@ -114,12 +114,19 @@ final class Vertex {
         return all;
     }
 
-    void onData(int input, Batch batch) {
+    /**
+     * Processes {@code batch} now, or keeps it until its epoch opens.
+     *
+     * @return whether the batch was kept (otherwise its arrays are free again when this returns,
+     *     for the operators that do not keep them, such as window steps)
+     */
+    boolean onData(int input, Batch batch) {
         if (batch.epoch > frontier) {
             pending.add(new Object[] {input, batch});
-            return;
+            return true;
         }
         process(input, batch);
+        return false;
     }
 
     private void process(int input, Batch batch) {

@@ -154,10 +154,10 @@ public final class JobPacker {
             return new JobPackage.StaticValue(owner, fieldName, serialize(value, refs));
         } catch (IOException e) {
             throw new ShippingException("step '" + stepId + "' reads the notebook variable `" + fieldName + "` ("
-                    + typeName(value.getClass()) + ") in its functions, and that value cannot be sent to worker"
-                    + " processes: " + explain(e, loader, false) + ". Workers get a copy of each variable the step's"
-                    + " functions read, taken when the run starts; make the value Serializable, or create it inside"
-                    + " the function instead (e.g. open a connection or a file there)", e);
+                    + typeName(value.getClass()) + ") in a function, which cannot be sent to worker processes: "
+                    + explain(e, loader, false) + ". Workers get a copy of each variable the step's functions read,"
+                    + " taken when the run starts: make the value Serializable, or create it inside the function"
+                    + " instead (e.g. open a connection or a file there)", e);
         }
     }
 

@@ -34,6 +34,14 @@ class RivuletCliTest {
     }
 
     @Test
+    void theFlinkEngineWithoutTheFlinkRunnerOnTheClassPathSaysWhatToAdd() {
+        CliRun run = CliRun.run("run", FLOWS, "--engine", "flink", "-p", "2");
+        assertThat(run.status).as(run.toString()).isEqualTo(RivuletCli.EXIT_FAILED);
+        assertThat(run.err).contains("no 'flink' engine on the class path", "rivulet-flink", "docs/flink.md");
+        assertThat(CliRun.run("run", FLOWS, "--engine", "spark").status).isEqualTo(RivuletCli.EXIT_USAGE);
+    }
+
+    @Test
     void workersRunAsThreadsOfThisProcess() {
         CliRun run = CliRun.run("run", FLOWS + ":build(\"w\", 4)", "-w", "3");
         assertThat(run.status).as(run.toString()).isZero();

@@ -1,11 +1,11 @@
 package dev.rivulet.io;
 
+import dev.rivulet.testing.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rivulet.Dataflow;
 import dev.rivulet.KV;
-import dev.rivulet.Rivulet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +25,7 @@ class FileSinksTest {
         Path file = tmp.resolve("out.txt");
         Dataflow flow = new Dataflow("file-out");
         flow.input("inp", Sources.testing(List.of("1", "2", "3"))).output("out", Sinks.file(file));
-        Rivulet.runMain(flow);
+        Engines.runMain(flow);
         assertThat(Files.readString(file)).isEqualTo("1\n2\n3\n");
     }
 
@@ -35,7 +35,7 @@ class FileSinksTest {
         Dataflow flow = new Dataflow("dir-out");
         flow.input("inp", Sources.testing(List.of("1", "2", "3")))
                 .output("out", Sinks.dir(tmp, 3, Integer::parseInt));
-        Rivulet.run(flow, workers);
+        Engines.run(flow, workers);
         assertThat(Files.readAllLines(tmp.resolve("part_0"))).containsExactly("3");
         assertThat(Files.readAllLines(tmp.resolve("part_1"))).containsExactly("1");
         assertThat(Files.readAllLines(tmp.resolve("part_2"))).containsExactly("2");
@@ -47,7 +47,7 @@ class FileSinksTest {
         flow.input("inp", Sources.range(0, 300))
                 .map("kv", n -> KV.of("k" + (n % 7), n))
                 .output("out", Sinks.dir(tmp.resolve("created/on/demand"), 4));
-        Rivulet.run(flow, 2);
+        Engines.run(flow, 2);
         int total = 0;
         for (int i = 0; i < 4; i++) {
             List<String> lines = Files.readAllLines(tmp.resolve("created/on/demand/part_" + i));
@@ -68,7 +68,7 @@ class FileSinksTest {
         Files.writeString(file, "old contents that are longer than the new ones\n");
         Dataflow flow = new Dataflow("replace");
         flow.input("inp", Sources.testing(List.of("new"))).output("out", Sinks.file(file));
-        Rivulet.runMain(flow);
+        Engines.runMain(flow);
         assertThat(Files.readString(file)).isEqualTo("new\n");
     }
 
@@ -99,7 +99,7 @@ class FileSinksTest {
         assertThat(Files.readString(file)).isEqualTo("ab\n");
     }
 
-    record Reading(String sensor, double value) {
+    record Reading(String sensor, double value) implements java.io.Serializable {
     }
 
     @Test
@@ -108,13 +108,13 @@ class FileSinksTest {
         List<Reading> readings = List.of(new Reading("a", 1.5), new Reading("b", -2.0));
         Dataflow out = new Dataflow("json-out");
         out.input("inp", Sources.testing(readings)).output("out", Sinks.jsonLines(file));
-        Rivulet.runMain(out);
+        Engines.runMain(out);
         assertThat(Files.readAllLines(file)).containsExactly(
                 "{\"sensor\":\"a\",\"value\":1.5}", "{\"sensor\":\"b\",\"value\":-2.0}");
 
         Dataflow in = new Dataflow("json-in");
         in.input("inp", Sources.jsonLines(file, Reading.class)).capture("got");
-        assertThat(Rivulet.runMain(in).<Reading>captured("got")).isEqualTo(readings);
+        assertThat(Engines.runMain(in).<Reading>captured("got")).isEqualTo(readings);
     }
 
     @Test
@@ -123,7 +123,7 @@ class FileSinksTest {
         Dataflow flow = new Dataflow("fmt");
         flow.input("inp", Sources.testing(List.of(KV.of("a", 1), KV.of("b", 2))))
                 .output("out", Sinks.<KV<String, Integer>>file(file, kv -> kv.key() + "," + kv.value()));
-        Rivulet.runMain(flow);
+        Engines.runMain(flow);
         assertThat(Files.readAllLines(file)).containsExactly("a,1", "b,2");
     }
 }

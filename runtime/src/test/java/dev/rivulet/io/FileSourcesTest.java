@@ -1,10 +1,10 @@
 package dev.rivulet.io;
 
+import dev.rivulet.testing.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rivulet.Dataflow;
-import dev.rivulet.Rivulet;
 import dev.rivulet.RunResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,10 +48,9 @@ class FileSourcesTest {
     @Test
     void s44LinesOfAFileInOrder() throws Exception {
         Path file = write("partition-1.txt", "one1\none2\none3\none4\none5\none6\n");
-        List<String> out = new ArrayList<>();
         Dataflow flow = new Dataflow("lines");
-        flow.input("inp", Sources.lines(file)).output("out", Sinks.collect(out));
-        Rivulet.runMain(flow);
+        flow.input("inp", Sources.lines(file)).capture("out");
+        List<String> out = Engines.runMain(flow).captured("out");
         assertThat(out).containsExactly("one1", "one2", "one3", "one4", "one5", "one6");
     }
 
@@ -123,7 +122,7 @@ class FileSourcesTest {
 
         Dataflow flow = new Dataflow("dir");
         flow.input("inp", source).capture("out");
-        RunResult result = Rivulet.run(flow, workers);
+        RunResult result = Engines.run(flow, workers);
         List<String> out = result.captured("out");
         assertThat(out).hasSize(30).contains("one1", "two1", "three1", "four1", "five1");
         for (String name : names) {
@@ -156,14 +155,24 @@ class FileSourcesTest {
     }
 
     private static Path metricsCsv() throws Exception {
-        return Path.of(FileSourcesTest.class.getResource("/sample_data/metrics.csv").toURI());
+        java.net.URI uri = FileSourcesTest.class.getResource("/sample_data/metrics.csv").toURI();
+        if (uri.getScheme().equals("file")) {
+            return Path.of(uri);
+        }
+        // run from the test jar (by another engine's module): copy it out
+        Path copy = java.nio.file.Files.createTempFile("metrics", ".csv");
+        copy.toFile().deleteOnExit();
+        try (var in = FileSourcesTest.class.getResourceAsStream("/sample_data/metrics.csv")) {
+            java.nio.file.Files.copy(in, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
     }
 
     @Test
     void s45CsvRowsAreMapsFromHeaderToText() throws Exception {
         Dataflow flow = new Dataflow("csv");
         flow.input("inp", Sources.csv(metricsCsv())).capture("out");
-        List<Map<String, String>> rows = Rivulet.runMain(flow).captured("out");
+        List<Map<String, String>> rows = Engines.runMain(flow).captured("out");
         assertThat(rows).hasSize(8);
         assertThat(rows.get(0)).containsExactly(
                 Map.entry("index", "0"), Map.entry("timestamp", "2022-02-24 11:42:08"),
@@ -174,14 +183,14 @@ class FileSourcesTest {
                 .containsExactly("24ae8d", "c6585a", "ac20cd", "5f5533", "fe7f93", "53ea38", "825cc2", "77c1ca");
     }
 
-    record Metric(int index, String timestamp, double value, String instance) {
+    record Metric(int index, String timestamp, double value, String instance) implements java.io.Serializable {
     }
 
     @Test
     void csvRowsConvertToRecords() throws Exception {
         Dataflow flow = new Dataflow("csv-records");
         flow.input("inp", Sources.csv(metricsCsv(), Metric.class)).capture("out");
-        List<Metric> rows = Rivulet.runMain(flow).captured("out");
+        List<Metric> rows = Engines.runMain(flow).captured("out");
         assertThat(rows).hasSize(8);
         assertThat(rows.get(2)).isEqualTo(new Metric(2, "2022-02-24 11:42:09", 42.652, "ac20cd"));
         assertThat(rows.stream().mapToDouble(Metric::value).sum()).isCloseTo(190.75, org.assertj.core.data.Offset.offset(1e-9));
@@ -209,7 +218,7 @@ class FileSourcesTest {
                 .hasMessageContaining("withSeparator");
     }
 
-    record Click(String user, int page, Instant at) {
+    record Click(String user, int page, Instant at) implements java.io.Serializable {
     }
 
     @Test

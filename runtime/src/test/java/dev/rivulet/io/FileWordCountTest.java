@@ -1,10 +1,10 @@
 package dev.rivulet.io;
 
+import dev.rivulet.testing.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rivulet.Dataflow;
 import dev.rivulet.KV;
-import dev.rivulet.Rivulet;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,7 +71,7 @@ class FileWordCountTest {
                 .map("one", word -> 1L)
                 .reduce("count", Long::sum)
                 .capture("counts");
-        List<KV<String, Long>> counts = Rivulet.run(flow, workers).captured("counts");
+        List<KV<String, Long>> counts = Engines.run(flow, workers).captured("counts");
         Map<String, Long> rivulet = counts.stream().collect(Collectors.toMap(KV::key, KV::value));
         assertThat(rivulet).hasSize(counts.size()).isEqualTo(plainJava());
     }

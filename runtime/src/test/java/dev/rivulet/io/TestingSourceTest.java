@@ -1,11 +1,11 @@
 package dev.rivulet.io;
 
+import dev.rivulet.testing.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rivulet.Dataflow;
 import dev.rivulet.EpochConfig;
-import dev.rivulet.Rivulet;
 import dev.rivulet.RunOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,12 +54,11 @@ class TestingSourceTest {
 
     @Test
     void pauseProducesNothingForAWhile() throws Exception {
-        List<String> seen = new ArrayList<>();
         var flow = new Dataflow("pause");
         flow.input("inp", TestingSource.<String>builder().items("a").pause(Duration.ofMillis(200)).items("b").build())
-                .output("out", Sinks.collect(seen));
+                .capture("out");
         long start = System.nanoTime();
-        Rivulet.runMain(flow, RunOptions.defaults().epochs(EpochConfig.testing()));
+        List<String> seen = Engines.runMain(flow, RunOptions.defaults().epochs(EpochConfig.testing())).captured("out");
         assertThat(seen).containsExactly("a", "b");
         assertThat(System.nanoTime() - start).isGreaterThanOrEqualTo(Duration.ofMillis(200).toNanos());
     }

@@ -192,4 +192,27 @@ class RecoveryAccidentsTest {
             raf.write(garbage);
         }
     }
+
+    @Test
+    void filesWrittenBeforeRunIdsAndClusterFrontiersAreMigratedWhenARunBegins() throws Exception {
+        Path dir = tmp.resolve("state");
+        crashAt(dir, 2, 30);
+        for (int worker = 0; worker < 2; worker++) {
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                    "jdbc:sqlite:" + dir.resolve("worker-" + worker + ".sqlite3"));
+                    java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("ALTER TABLE flow DROP COLUMN run_id");
+                statement.execute("ALTER TABLE progress DROP COLUMN cluster_frontier");
+            }
+        }
+        assertThat(run(dir, 2)).isEqualTo(failureFree());
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:sqlite:" + dir.resolve("worker-1.sqlite3"));
+                java.sql.ResultSet rows = connection.createStatement().executeQuery(
+                        "SELECT run_id, (SELECT max(cluster_frontier) FROM progress) FROM flow")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isNotBlank();
+            assertThat(rows.getLong(2)).isPositive();
+        }
+    }
 }

@@ -19,7 +19,7 @@ public final class TimedPartitions implements PartitionedSource<TimedPartitions.
     static final Instant BASE = Instant.parse("2024-01-01T00:00:00Z");
 
     /** One event: its partition, its index there, key, time and value. */
-    public record Ev(int partition, int index, String key, Instant time, int value) {
+    public record Ev(int partition, int index, String key, Instant time, int value) implements java.io.Serializable {
     }
 
     private final int partitions;

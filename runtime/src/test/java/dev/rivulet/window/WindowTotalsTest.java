@@ -1,11 +1,11 @@
 package dev.rivulet.window;
 
+import dev.rivulet.testing.Engines;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rivulet.Dataflow;
 import dev.rivulet.KV;
 import dev.rivulet.KeyedStream;
-import dev.rivulet.Rivulet;
 import dev.rivulet.RunResult;
 import dev.rivulet.io.Sources;
 import java.io.ByteArrayInputStream;
@@ -64,7 +64,7 @@ class WindowTotalsTest {
                         Windower.tumbling(Duration.ofSeconds(1), BASE),
                         () -> 0L, (sum, e) -> sum + e.value())
                 .capture("sums");
-        RunResult result = Rivulet.run(flow, workers);
+        RunResult result = Engines.run(flow, workers);
         assertThat(result.stats("sum").lateItems()).isZero();
         Map<String, Long> rivulet = new HashMap<>();
         for (KV<Integer, WindowResult<Long>> kv : result.<KV<Integer, WindowResult<Long>>>captured("sums")) {

@@ -3,8 +3,15 @@ package dev.rivulet.notebook.jjava;
 import dev.rivulet.notebook.Notebook;
 import dev.rivulet.notebook.NotebookHost;
 import dev.rivulet.notebook.RichOutput;
+import dev.rivulet.notebook.internals.GracefulInterrupts;
+import dev.rivulet.notebook.internals.KernelShells;
+import dev.rivulet.notebook.internals.HostErrors;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.dflib.jjava.jupyter.Extension;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
@@ -21,12 +28,25 @@ public final class JJavaExtension implements Extension {
         Notebook.install(new Host(kernel));
     }
 
-    /** The notebook core's view of a JJava kernel. */
+    /**
+     * The notebook core's view of a JJava kernel. What differs from basekernel kernels: JJava's own
+     * display types, {@code evalRaw} called reflectively (deprecated after 1.0-a6), and cell
+     * classes read from its loader delegate ({@link JJavaCellClasses}), because JJava's class
+     * loader does not serve them as resources.
+     */
     static final class Host implements NotebookHost {
+        /** How long an interrupted run may take to stop and show its final state before JJava ends the cell. */
+        private static final java.time.Duration INTERRUPT_GRACE = java.time.Duration.ofSeconds(20);
         private final BaseKernel kernel;
+        private final JJavaCellClasses cellClasses;
+        /** Rivulet's magics, whose failures print as Rivulet's message alone ({@link JJavaErrorStyler}). */
+        private final Set<String> magicNames = ConcurrentHashMap.newKeySet();
 
         Host(BaseKernel kernel) {
             this.kernel = kernel;
+            this.cellClasses = new JJavaCellClasses(() -> JJavaCellClasses.notebookLoaderOf(kernel));
+            cellClasses.follow(kernel);
+            JJavaErrorStyler.install(kernel, magicNames);
         }
 
         private static DisplayData toDisplayData(RichOutput output) {
@@ -39,16 +59,16 @@ public final class JJavaExtension implements Extension {
         }
 
         private static void fill(DisplayData data, RichOutput output) {
-            for (java.util.Map.Entry<String, String> rendering : output.data().entrySet()) {
+            for (Map.Entry<String, String> rendering : output.data().entrySet()) {
                 data.putData(rendering.getKey(), rendering.getValue());
             }
         }
 
         @Override
-        public <T> void registerRenderer(Class<T> type, java.util.function.Function<? super T, RichOutput> renderer) {
+        public <T> void registerRenderer(Class<T> type, Function<? super T, RichOutput> renderer) {
             kernel.getRenderer().createRegistration(type)
-                    .preferring("text/html")
-                    .supporting("text/plain", "text/html", "image/svg+xml", "image/png", "text/markdown")
+                    .preferring(RichOutput.HTML)
+                    .supporting(RichOutput.TEXT, RichOutput.HTML, RichOutput.SVG, RichOutput.PNG, RichOutput.MARKDOWN)
                     .register((value, context) -> fill(context.getOutputContainer(), renderer.apply(value)));
         }
 
@@ -79,9 +99,40 @@ public final class JJavaExtension implements Extension {
             }
         }
 
+        /** IJava/JJava end a cell at once on interrupt; the run needs its thread to finish first. */
+        @Override
+        public InterruptHold holdInterrupts() {
+            return GracefulInterrupts.hold(kernel, Thread.currentThread(), INTERRUPT_GRACE);
+        }
+
+        /** For "did you mean" when a magic names a variable that does not exist. */
+        @Override
+        public java.util.Map<String, String> variables() {
+            return KernelShells.variables(KernelShells.of(kernel));
+        }
+
         @Override
         public void registerLineMagic(String name, Class<?> resultType, LineMagicHandler handler) {
             kernel.getMagicsRegistry().registerLineMagic(name, (k, args) -> handler.run(args));
+            magicNames.add(name);
+        }
+
+        @Override
+        public ClassLoader notebookClassLoader() {
+            ClassLoader loader = cellClasses.loader();
+            return loader != null ? loader : Thread.currentThread().getContextClassLoader();
+        }
+
+        @Override
+        public byte[] cellClassBytes(String binaryName) {
+            byte[] bytes = cellClasses.bytes(binaryName);
+            return bytes != null ? bytes : NotebookHost.super.cellClassBytes(binaryName);
+        }
+
+        /** JJava's {@code formatError} has the compiler's diagnostics; the exception's message does not. */
+        @Override
+        public String describeEvalFailure(Exception failure) {
+            return HostErrors.describe(failure, () -> kernel.formatError(failure));
         }
     }
 }

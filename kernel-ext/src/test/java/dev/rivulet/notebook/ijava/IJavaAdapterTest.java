@@ -74,9 +74,31 @@ class IJavaAdapterTest {
         IJavaAdapter.register(kernel);
 
         assertThatThrownBy(() -> kernel.getMagics().applyLineMagic("run_main", List.of("nope")))
-                .hasMessageContaining("cannot evaluate 'nope': cannot find symbol nope");
+                .hasMessageContaining("there is no variable `nope` in the notebook");
         assertThatThrownBy(() -> kernel.getMagics().applyLineMagic("run_main", List.of("n")))
                 .hasMessageContaining("'n' is a java.lang.Integer, not a Dataflow");
+    }
+
+    @Test
+    void aFailedMagicPrintsAsRivuletsMessageWithoutIJavasFramesAndOtherErrorsAsBefore() throws Exception {
+        IJavaLikeKernel kernel = new IJavaLikeKernel();
+        IJavaAdapter.register(kernel);
+        Exception failure = null;
+        try {
+            kernel.getMagics().applyLineMagic("run_main", List.of("n"));
+        } catch (Exception e) {
+            failure = e;
+        }
+        // what IJava's runtime Magics.lineMagic makes of it inside the cell
+        RuntimeException inCell = new RuntimeException("Exception occurred while running line magic 'run_main': "
+                + failure.getMessage(), failure);
+
+        String shown = String.join("\n", kernel.formatError(inCell));
+        assertThat(shown).contains("%run_main: 'n' is a java.lang.Integer, not a Dataflow")
+                .doesNotContain("\tat ").doesNotContain("Exception occurred while running line magic");
+
+        String other = String.join("\n", kernel.formatError(new IllegalStateException("user code")));
+        assertThat(other).contains("java.lang.IllegalStateException: user code").contains("\tat ");
     }
 
     @Test

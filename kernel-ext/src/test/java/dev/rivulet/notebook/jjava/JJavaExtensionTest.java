@@ -25,7 +25,7 @@ import tech.tablesaw.api.Table;
 /** The JJava adapter against jjava-jupyter 1.0-a6. */
 class JJavaExtensionTest {
 
-    static final class MinimalJJavaKernel extends BaseKernel {
+    static class MinimalJJavaKernel extends BaseKernel {
         final List<DisplayData> displayed = new CopyOnWriteArrayList<>();
 
         MinimalJJavaKernel() {
@@ -78,5 +78,26 @@ class JJavaExtensionTest {
         assertThat(table.rowCount()).isEqualTo(2);
         assertThat(kernel.displayed).hasSize(1);
         assertThat(kernel.displayed.get(0).getDisplayId()).startsWith("rivulet-run-");
+    }
+
+    @Test
+    void aFailedMagicPrintsAsRivuletsMessageWithoutJJavasFrames() {
+        MinimalJJavaKernel kernel = new MinimalJJavaKernel();
+        new JJavaExtension().install(kernel);
+        Exception failure = null;
+        try {
+            kernel.getMagicsRegistry().evalLineMagic(kernel, "run_main", List.of("--workers", "zero", "flow"));
+        } catch (Exception e) {
+            failure = e;
+        }
+        // what JJava's CodeEvaluator makes of the magic's failure in a cell
+        RuntimeException inCell = new RuntimeException("java.lang.RuntimeException, Exception occurred while running"
+                + " line magic 'run_main': " + failure.getMessage(), failure);
+
+        String shown = String.join("\n", kernel.formatError(inCell));
+        assertThat(shown).contains("%run_main: --workers needs a whole number of at least 1, got 'zero'")
+                .contains("usage: %run_main").doesNotContain("\tat ").doesNotContain("while running line magic");
+        assertThat(String.join("\n", kernel.formatError(new IllegalStateException("user code"))))
+                .contains("java.lang.IllegalStateException: user code").contains("\tat ");
     }
 }

@@ -276,16 +276,21 @@ public final class SqliteStore implements RecoveryStore {
      * find its partitions' positions in another local worker's file).
      */
     synchronized List<byte[][]> loadLatest(String stepId) {
-        List<byte[][]> rows = new ArrayList<>();
+        // A key found in several local files (its partition moved between local workers) takes
+        // its newest snapshot, whichever file holds it; the file order must not decide.
+        Map<java.nio.ByteBuffer, byte[][]> newest = new java.util.HashMap<>();
         try {
             for (WorkerFile file : files.values()) {
-                rows.addAll(file.loadLatest(stepId, resumeEpoch));
+                for (byte[][] row : file.loadLatest(stepId, resumeEpoch)) {
+                    newest.merge(java.nio.ByteBuffer.wrap(row[0]), row,
+                            (a, b) -> WorkerFile.epochOf(b) > WorkerFile.epochOf(a) ? b : a);
+                }
             }
         } catch (SQLException e) {
             throw new RecoveryDirectoryException("cannot read the recovery state of step '" + stepId + "' from `"
                     + directory + "`: " + e.getMessage(), e);
         }
-        return rows;
+        return new ArrayList<>(newest.values());
     }
 
     @Override

@@ -293,22 +293,31 @@ final class WorkerFile implements AutoCloseable {
         }
     }
 
-    /** Every key of {@code stepId} with its newest snapshot before {@code beforeEpoch} (discards included). */
+    /**
+     * Every key of {@code stepId} with its newest snapshot before {@code beforeEpoch} (discards
+     * included): {@code {key, snapshot, epoch as 8 bytes}} (see {@link #epochOf}).
+     */
     List<byte[][]> loadLatest(String stepId, long beforeEpoch) throws SQLException {
         List<byte[][]> result = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(
-                "SELECT s.state_key, s.snapshot FROM state s WHERE s.step_id = ? AND s.epoch = ("
+                "SELECT s.state_key, s.snapshot, s.epoch FROM state s WHERE s.step_id = ? AND s.epoch = ("
                         + " SELECT max(t.epoch) FROM state t WHERE t.step_id = s.step_id"
                         + " AND t.state_key = s.state_key AND t.epoch < ?)")) {
             query.setString(1, stepId);
             query.setLong(2, beforeEpoch);
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
-                    result.add(new byte[][] {rows.getBytes(1), rows.getBytes(2)});
+                    result.add(new byte[][] {rows.getBytes(1), rows.getBytes(2),
+                            java.nio.ByteBuffer.allocate(8).putLong(rows.getLong(3)).array()});
                 }
             }
         }
         return result;
+    }
+
+    /** The epoch of a row returned by {@link #loadLatest}. */
+    static long epochOf(byte[][] row) {
+        return java.nio.ByteBuffer.wrap(row[2]).getLong();
     }
 
     /**

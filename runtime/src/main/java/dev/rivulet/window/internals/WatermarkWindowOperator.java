@@ -28,8 +28,10 @@ import java.util.Map;
  *
  * <p>One timer heap per worker, not one wake-up per key: a key is in the heap once for its
  * earliest open window end ({@code scheduledAt}); stale entries are skipped when popped. A key
- * whose windows have all closed is forgotten. Each touched key's open windows are its recovery
- * snapshot, as for the other clocks.
+ * whose windows have all closed is forgotten when the epoch closes (not at once: a key's next
+ * window often opens just after its last one closed, and keeping the entry until then spares
+ * making it again). Each touched key's open windows are its recovery snapshot, as for the other
+ * clocks.
  */
 public final class WatermarkWindowOperator extends Operator {
     /** Port of the late-items stream. */
@@ -193,10 +195,8 @@ public final class WatermarkWindowOperator extends Operator {
                         Instant.ofEpochMilli(window.end), result, window.id)));
             }
             closed.clear();
-            touch(kw);
-            if (kw.windows.isEmpty()) {
-                forget(kw);
-            } else {
+            touch(kw); // an emptied key is forgotten when the epoch closes
+            if (!kw.windows.isEmpty()) {
                 schedule(kw);
             }
         }
@@ -207,6 +207,10 @@ public final class WatermarkWindowOperator extends Operator {
         for (KeyWindows kw : touched) {
             // A key that left and came back is touched twice: its current entry's snapshot wins.
             KeyWindows current = kw.gone ? keys.get(kw.key) : kw;
+            if (current != null && current.windows.isEmpty()) {
+                forget(current);
+                current = null;
+            }
             context.snapshot(kw.key, epoch, current == null ? null : current.windows);
         }
         touched.clear();
