@@ -45,7 +45,25 @@ public final class FlinkRunMagic {
     private FlinkRunMagic() {
     }
 
+    /**
+     * The parsed arguments: where, with what parallelism, and {@code %run_main}'s options and
+     * expression ({@code run.help()} for {@code --help}).
+     */
+    record Args(String master, int parallelism, RunMainArgs run) {
+    }
+
     static Table magic(List<String> args) throws Exception {
+        Args parsed = parse(args);
+        if (parsed.run().help()) {
+            Notebook.host().display(RichOutput.text(USAGE));
+            return null;
+        }
+        Dataflow flow = MagicExpression.flow("flink_run", parsed.run().expression(), "for example %flink_run -p 2 flow");
+        return flinkRun(flow, parsed.run(), parsed.master(), parsed.parallelism());
+    }
+
+    /** Parses {@code %flink_run}'s arguments; values attached ({@code -p2}), after {@code =}, or next. */
+    static Args parse(List<String> args) {
         String master = null;
         int parallelism = 1;
         List<String> rest = new ArrayList<>();
@@ -76,8 +94,7 @@ public final class FlinkRunMagic {
                     }
                 }
                 case "-h", "--help" -> {
-                    Notebook.host().display(RichOutput.text(USAGE));
-                    return null;
+                    return new Args(master, parallelism, new RunMainArgs(null, 1, null, false, null, true));
                 }
                 case "-w", "--workers" -> throw usage("Flink's workers are its parallelism: use -p N");
                 default -> {
@@ -97,8 +114,7 @@ public final class FlinkRunMagic {
             int cut = problem.indexOf("\n\n");
             throw usage((cut >= 0 ? problem.substring(0, cut) : problem).replace("%run_main", "%flink_run"));
         }
-        Dataflow flow = MagicExpression.flow("flink_run", run.expression(), "for example %flink_run -p 2 flow");
-        return flinkRun(flow, run, master, parallelism);
+        return new Args(master, parallelism, run);
     }
 
     /**
