@@ -67,9 +67,25 @@ public class NotebookRunException extends RuntimeException {
                 out.add("        …");
                 break;
             }
-            out.add("        at " + frame);
+            out.add("        at " + (cls.startsWith("REPL.") ? cellFrame(frame) : frame));
             shown++;
         }
         return out;
+    }
+
+    /**
+     * A frame of the notebook's own code as the user wrote it: JShell's wrapper class names
+     * ({@code REPL.$JShell$15}) and synthetic lambda names mean nothing to them.
+     */
+    static String cellFrame(StackTraceElement frame) {
+        String method = frame.getMethodName();
+        String what = method.startsWith("lambda$") ? "a lambda" : method.equals("<init>") ? "a constructor"
+                : method + "(...)";
+        String cls = frame.getClassName();
+        int nested = cls.indexOf('$', cls.indexOf("$JShell$") + "$JShell$".length());
+        String inner = nested < 0 ? "" : cls.substring(nested + 1);
+        String owner = inner.isEmpty() ? "" : inner.matches("[0-9$]+") ? " of an anonymous class"
+                : " of " + inner.replace('$', '.');
+        return "cell code: " + what + owner;
     }
 }

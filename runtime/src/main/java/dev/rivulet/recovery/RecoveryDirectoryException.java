@@ -4,8 +4,9 @@ import dev.rivulet.RivuletException;
 
 /**
  * The recovery directory cannot be used for this run: it belongs to another dataflow, was
- * written with another worker count, or holds a file that cannot be read. Thrown before any data
- * moves; nothing in the directory is changed.
+ * written with another worker count, holds a file that cannot be read, misses the files of some
+ * workers, or holds files from different moments or runs. Thrown before any data moves and
+ * before any process of the cluster has written to the directory.
  */
 public final class RecoveryDirectoryException extends RivuletException {
     private static final long serialVersionUID = 1L;

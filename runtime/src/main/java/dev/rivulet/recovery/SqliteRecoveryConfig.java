@@ -14,9 +14,11 @@ import java.nio.file.Path;
  * it, each worker's progress (the epochs it has completed), and the snapshots taken at every
  * epoch close: the state of every key of every stateful step, the position of every input
  * partition and of every partitioned sink. Files use SQLite's write-ahead log with
- * {@code synchronous=NORMAL}: a committed epoch survives the process being killed; after a
- * power loss or OS crash the last epochs may be lost (the run then resumes from an earlier
- * epoch), but the files stay consistent.
+ * {@code synchronous=FULL}: a committed epoch survives the process being killed and a power
+ * loss. Opening only reads; the files of every process are judged together before any is
+ * written, and a run that would resume wrongly (a missing or older file, files of another run
+ * or flow, another worker count) is refused with every file left as it was (see
+ * docs/recovery.md).
  */
 public final class SqliteRecoveryConfig extends RecoveryConfig {
     private static final long serialVersionUID = 1L;

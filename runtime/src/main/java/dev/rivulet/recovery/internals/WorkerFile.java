@@ -391,13 +391,6 @@ final class WorkerFile implements AutoCloseable {
         }
     }
 
-    long nextExecution() throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT coalesce(max(execution) + 1, 0) FROM execution")) {
-            return rows.next() ? rows.getLong(1) : 0;
-        }
-    }
-
     @Override
     public void close() throws SQLException {
         connection.close();
