@@ -109,10 +109,13 @@ class BrowserNotebookIT {
             String what = name + " cell " + cell.path("index").asInt() + ": " + cell.path("source").asText()
                     + "\n" + cell.path("text").asText();
             assertThat(cell.path("executionCount").isNull()).as("ran: " + what).isFalse();
-            assertThat(cell.path("outputs").asInt()).as("has output: " + what).isPositive();
             assertThat(cell.path("stderr").asInt()).as("no red box: " + what).isZero();
             assertThat(cell.path("errors").asInt()).as("no error: " + what).isZero();
-            assertThat(Files.exists(Path.of(cell.path("file").asText()))).as("screenshot of " + what).isTrue();
+            // the imports cell (the same in every kernel) has nothing to show; every other cell does
+            if (!cell.path("source").asText().startsWith("import ")) {
+                assertThat(cell.path("outputs").asInt()).as("has output: " + what).isPositive();
+                assertThat(Files.exists(Path.of(cell.path("file").asText()))).as("screenshot of " + what).isTrue();
+            }
         });
         assertThat(cells.stream().filter(c -> c.path("source").asText().startsWith("Charts.")
                 || c.path("source").asText().contains("Charts.live")))
