@@ -54,6 +54,7 @@ public final class Notebook {
         kernel.registerLineMagic("dataflow", Object.class, Notebook::dataflowMagic);
         kernel.registerLineMagic("rivulet_recovery", Object.class, RecoveryHousekeeping::magic);
         kernel.registerLineMagic("cluster_main", Table.class, ClusterMainMagic::magic);
+        kernel.registerLineMagic("flink_run", Table.class, FlinkRunMagic::magic);
     }
 
     /** The kernel Rivulet was installed into, or {@code null} outside a notebook. */

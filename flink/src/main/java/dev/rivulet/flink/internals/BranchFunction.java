@@ -24,6 +24,7 @@ public final class BranchFunction extends ProcessFunction<Object, Object> {
 
     @Override
     public void open(OpenContext openContext) {
+        NotebookVariables.restore();
         counters = StepCounters.of(getRuntimeContext(), stepId);
     }
 

@@ -45,6 +45,7 @@ public final class CombineOperator extends AbstractStreamOperator<Object>
 
     @Override
     public void open() throws Exception {
+        NotebookVariables.restore();
         super.open();
         partials = new HashMap<>();
         counts = new HashMap<>();

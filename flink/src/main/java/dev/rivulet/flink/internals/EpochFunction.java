@@ -32,6 +32,7 @@ public final class EpochFunction extends RichFlatMapFunction<Object, Object> imp
 
     @Override
     public void open(OpenContext openContext) {
+        NotebookVariables.restore();
         counters = StepCounters.of(getRuntimeContext(), stepId);
         subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();

@@ -34,6 +34,7 @@ public abstract class KeyedFunction extends KeyedProcessFunction<RoutingKey, Obj
 
     @Override
     public void open(OpenContext openContext) throws Exception {
+        NotebookVariables.restore();
         state = getRuntimeContext().getState(new ValueStateDescriptor<>("rivulet-state", Items.TYPE));
         counters = StepCounters.of(getRuntimeContext(), stepId);
         tag = PartitionTags.ofWorker(stepId, getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());

@@ -70,6 +70,7 @@ public final class PartReader implements SourceReader<Object, PartSplit> {
 
     @Override
     public void start() {
+        NotebookVariables.restore();
     }
 
     @Override

@@ -35,6 +35,7 @@ public final class StatelessFunction extends RichFlatMapFunction<Object, Object>
 
     @Override
     public void open(OpenContext openContext) {
+        NotebookVariables.restore();
         counters = StepCounters.of(getRuntimeContext(), stepId);
         subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();

@@ -58,6 +58,7 @@ public final class WatermarkStamper extends AbstractStreamOperator<Object> imple
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void initializeState(StateInitializationContext context) throws Exception {
+        NotebookVariables.restore();
         super.initializeState(context);
         saved = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("rivulet-max-times",
                 (org.apache.flink.api.common.typeinfo.TypeInformation) Items.TYPE));

@@ -1,0 +1,106 @@
+package dev.rivulet.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Through nbclient against the bundled kernel: {@code %flink_run -p 2} runs a notebook flow on the
+ * kernel's Flink mini cluster, with a cell record travelling through it and a lambda reading a
+ * notebook variable, and returns the same tables as {@code %run_main}. The cell classes reach the
+ * TaskManager only in the job jar (Flink's user-code class loader), the variable only as the
+ * shipped value: a lost class or an unrestored variable (0) would change the tables.
+ */
+class FlinkNotebookIT {
+
+    @TempDir
+    static Path home;
+    static JupyterRunner jupyter;
+
+    @BeforeAll
+    static void kernelspec() throws IOException {
+        jupyter = new JupyterRunner(home);
+    }
+
+    @Test
+    void flinkRunShipsCellClassesAndVariablesAndReturnsTheTablesOfRunMain() throws Exception {
+        Path notebook = writeNotebook("flink.ipynb",
+                // 0: a cell record and a variable read by a lambda at run time
+                "record Trade(String symbol, int qty) implements java.io.Serializable {}\n"
+                        + "int factor = 1;\n"
+                        + "String sorted(Table t) { return t.sortOn(t.columnNames().toArray(new String[0])).printAll(); }",
+                // 1
+                "var flow = new Dataflow(\"trades\");\n"
+                        + "var scaled = flow.input(\"ticks\", Sources.testing(List.of(new Trade(\"A\", 1), new Trade(\"B\", 2),"
+                        + " new Trade(\"A\", 3), new Trade(\"C\", 4))))\n"
+                        + "    .map(\"scale\", t -> new Trade(t.symbol(), t.qty() * factor));\n"
+                        + "scaled.capture(\"scaled\");\n"
+                        + "scaled.keyBy(\"by-symbol\", Trade::symbol).map(\"qty\", Trade::qty)"
+                        + ".reduce(\"total\", Integer::sum).capture(\"totals\");\n"
+                        + "factor = 10;",
+                // 2
+                "var local = %run_main flow\n"
+                        + "var localTotals = dev.rivulet.notebook.Notebook.lastTables().get(\"totals\");",
+                // 3
+                "var onFlink = %flink_run -p 2 flow\n"
+                        + "var flinkTotals = dev.rivulet.notebook.Notebook.lastTables().get(\"totals\");",
+                // 4
+                "sorted(local).equals(sorted(onFlink)) + \" \" + sorted(localTotals).equals(sorted(flinkTotals))"
+                        + " + \" \" + sorted(flinkTotals).replaceAll(\"\\\\s+\", \" \").trim()",
+                // 5
+                "%flink_run -p 2 --master nohost flow");
+        List<JsonNode> cells = JupyterRunner.cells(jupyter.runNotebook(notebook, true));
+        for (int i = 0; i <= 4; i++) {
+            assertThat(errors(cells.get(i))).as("cell %d: %s", i, cells.get(i)).isEmpty();
+        }
+        // the live table of the Flink run, as for %run_main
+        assertThat(cells.get(3).path("outputs").toString()).contains("trades");
+        String compared = lastText(cells.get(4));
+        assertThat(compared).startsWith("true true").contains("A | 40").contains("B | 20").contains("C | 40");
+
+        String badMaster = JupyterRunner.outputText(errors(cells.get(5)).get(0));
+        assertThat(badMaster).contains("host:port").contains("nohost").doesNotContain("Caused by:");
+    }
+
+    private static List<JsonNode> errors(JsonNode cell) {
+        List<JsonNode> errors = new java.util.ArrayList<>();
+        cell.path("outputs").forEach(o -> {
+            if (o.path("output_type").asText().equals("error")) {
+                errors.add(o);
+            }
+        });
+        return errors;
+    }
+
+    private static String lastText(JsonNode cell) {
+        List<String> texts = JupyterRunner.outputTexts(cell);
+        assertThat(texts).as(cell.toString()).isNotEmpty();
+        return texts.get(texts.size() - 1).trim();
+    }
+
+    private static Path writeNotebook(String name, String... cells) throws IOException {
+        var notebook = JupyterRunner.JSON.createObjectNode();
+        var cellArray = notebook.putArray("cells");
+        for (String source : cells) {
+            var cell = cellArray.addObject();
+            cell.put("cell_type", "code").put("execution_count", (Integer) null);
+            cell.putObject("metadata");
+            cell.putArray("outputs");
+            var lines = cell.putArray("source");
+            Arrays.stream(source.split("(?<=\n)")).forEach(lines::add);
+        }
+        notebook.putObject("metadata").putObject("kernelspec").put("name", KernelSpec.NAME)
+                .put("display_name", KernelSpec.DISPLAY_NAME).put("language", "java");
+        notebook.put("nbformat", 4).put("nbformat_minor", 5);
+        Path file = home.resolve(name);
+        JupyterRunner.JSON.writeValue(file.toFile(), notebook);
+        return file;
+    }
+}
