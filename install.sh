@@ -92,6 +92,13 @@ install_rivulet_kernel() {
   java -cp "kernel-ext/target/kernel/lib/*" dev.rivulet.kernel.KernelSpec "$spec" --bundled >/dev/null
   "$JUPYTER" kernelspec install --user --replace --name "$KERNEL_NAME" "$spec" >/dev/null
   rm -rf "$(dirname "$spec")"
+  # A class-data archive of what a kernel loads, written where Jupyter starts it from: the kernel
+  # is then idle within a second (docs/notebooks.md#install). Without one it only starts slower.
+  local installed
+  installed="$("$JUPYTER" kernelspec list --json | python3 -c \
+    'import json, sys; print(json.load(sys.stdin)["kernelspecs"][sys.argv[1]]["resource_dir"])' "$KERNEL_NAME")"
+  echo "    writing the kernel's class-data archive (a warm-up run, ~10 s)"
+  java -cp "$installed/lib/*" dev.rivulet.kernel.KernelArchive "$installed" >/dev/null || true
 }
 
 # Rivulet for a user's own IJava or JJava: the extension jars in $EXTENSION_DIR, and a copy of

@@ -20,6 +20,10 @@ public final class KernelMain {
 
     /** Connects to the Jupyter front end described by the connection file and serves it until shutdown. */
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && args[0].equals(KernelArchive.WARM_UP)) {
+            RivuletKernel.warmUp();
+            System.exit(0); // the JVM writes its class-data archive as it exits (KernelArchive)
+        }
         if (args.length != 1) {
             System.err.println("usage: java -cp 'kernel-ext/target/kernel/lib/*' dev.rivulet.kernel.KernelMain <connection-file>");
             System.exit(2);

@@ -42,6 +42,10 @@ public final class KernelSpec {
         List<String> argv = new ArrayList<>(List.of(java.toString(),
                 // Lets notebook-side tools read JShell internals (kernel-notes); harmless otherwise.
                 "--add-opens", "jdk.jshell/jdk.jshell=ALL-UNNAMED",
+                // Maps the classes a kernel loads from an archive KernelArchive writes at install
+                // time: the kernel is idle sooner. A missing or outdated archive is ignored.
+                "-XX:SharedArchiveFile={resource_dir}/" + KernelArchive.FILE_NAME,
+                "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                 "-cp", classPath,
                 KernelMain.class.getName(), "{connection_file}"));
         StringBuilder json = new StringBuilder("{\n  \"argv\": [");

@@ -57,7 +57,12 @@ public final class RivuletKernel extends BaseKernel {
 
     /** A kernel with a fresh JShell, Rivulet imported and the magics registered. */
     public RivuletKernel() {
-        starting = CompletableFuture.supplyAsync(RivuletKernel::startSession, runnable -> {
+        this(RivuletKernel::startSession);
+    }
+
+    /** A kernel whose JShell comes from {@code startUp}, run on a background thread (tests hold it). */
+    RivuletKernel(java.util.function.Supplier<JShellSession> startUp) {
+        starting = CompletableFuture.supplyAsync(startUp, runnable -> {
             Thread thread = new Thread(runnable, "rivulet-kernel-start");
             thread.setDaemon(true);
             thread.start();
@@ -83,7 +88,7 @@ public final class RivuletKernel extends BaseKernel {
     }
 
     /** JShell with Rivulet imported (the slow part of starting). */
-    private static JShellSession startSession() {
+    static JShellSession startSession() {
         TableConverter.warmUp();
         JShellSession session = new JShellSession(RivuletKernel.class.getClassLoader(), List.of());
         try {
@@ -93,6 +98,22 @@ public final class RivuletKernel extends BaseKernel {
             throw new IllegalStateException("the kernel's start-up imports failed: " + e.getMessage(), e);
         }
         return session;
+    }
+
+    /**
+     * Does once what a kernel's first minutes do (start JShell, compile a cell that builds and
+     * runs a small flow, render its table), so that {@code KernelArchive} can record the classes
+     * loaded into a class-data archive that later kernel starts map instead of loading.
+     */
+    static void warmUp() throws Exception {
+        RivuletKernel kernel = new RivuletKernel();
+        kernel.eval("var warmUp = new Dataflow(\"warm-up\");\n"
+                + "warmUp.input(\"numbers\", Sources.range(0, 100))\n"
+                + "    .keyBy(\"parity\", n -> n % 2 == 0 ? \"even\" : \"odd\")\n"
+                + "    .reduce(\"sum\", Long::sum)\n"
+                + "    .capture(\"sums\");");
+        Object table = kernel.evalRaw("dev.rivulet.notebook.TableConverter.toTable(\"sums\", Rivulet.runMain(warmUp).captured(\"sums\"))");
+        kernel.getRenderer().render(table);
     }
 
     /** The notebook's JShell, once started (waits for the start-up if it is still going on). */
