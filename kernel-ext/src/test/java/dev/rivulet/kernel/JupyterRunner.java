@@ -128,6 +128,58 @@ final class JupyterRunner {
         return JSON.readTree(out.toFile());
     }
 
+    /**
+     * Runs {@code interrupt_run.py} in the kernelspec {@code kernel}: {@code setup}, then
+     * {@code longCode} interrupted once it runs, then {@code after}; returns its JSON report
+     * (status, outputs, afterStatus, after).
+     */
+    JsonNode interruptRun(String kernel, String setup, String longCode, String after)
+            throws IOException, InterruptedException {
+        String out = python(List.of(projectDir.resolve("kernel-ext/src/test/python/interrupt_run.py").toString(),
+                kernel, setup, longCode, after), home, 300, false);
+        return JSON.readTree(out.lines().reduce((a, b) -> b).orElseThrow());
+    }
+
+    /** The text of every output in the JSON array {@code outputs}, one per line. */
+    static String outputsText(JsonNode outputs) {
+        StringBuilder s = new StringBuilder();
+        outputs.forEach(o -> s.append(outputText(o)).append('\n'));
+        return s.toString();
+    }
+
+    /** The elements of a JSON array. */
+    static List<JsonNode> elements(JsonNode array) {
+        List<JsonNode> list = new ArrayList<>();
+        array.forEach(list::add);
+        return list;
+    }
+
+    /** A notebook {@code name} in this runner's home for the bundled kernel, one code cell per string. */
+    Path writeNotebook(String name, String... cells) throws IOException {
+        return writeNotebook(home, KernelSpec.NAME, KernelSpec.DISPLAY_NAME, name, cells);
+    }
+
+    /** A notebook {@code dir/name} for the kernelspec {@code kernel}, one code cell per string. */
+    static Path writeNotebook(Path dir, String kernel, String displayName, String name, String... cells)
+            throws IOException {
+        var notebook = JSON.createObjectNode();
+        var cellArray = notebook.putArray("cells");
+        for (String source : cells) {
+            var cell = cellArray.addObject();
+            cell.put("cell_type", "code").put("execution_count", (Integer) null);
+            cell.putObject("metadata");
+            cell.putArray("outputs");
+            var lines = cell.putArray("source");
+            java.util.Arrays.stream(source.split("(?<=\n)")).forEach(lines::add);
+        }
+        notebook.putObject("metadata").putObject("kernelspec").put("name", kernel)
+                .put("display_name", displayName).put("language", "java");
+        notebook.put("nbformat", 4).put("nbformat_minor", 5);
+        Path file = dir.resolve(name);
+        JSON.writeValue(file.toFile(), notebook);
+        return file;
+    }
+
     /** The cells of an executed notebook. */
     static List<JsonNode> cells(JsonNode notebook) {
         List<JsonNode> cells = new ArrayList<>();

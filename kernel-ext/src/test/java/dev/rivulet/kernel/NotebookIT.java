@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,7 +169,7 @@ class NotebookIT {
     void notebookCodeRunsTheSameOnWorkerJvmsAndTravelsByValue() throws Exception {
         String compare = "%run_main flow\nvar local = lastResult().sortOn(\"value\").printAll();\n"
                 + "var remote = %spawn_cluster -p2 flow\nlocal.equals(remote.sortOn(\"value\").printAll())";
-        Path notebook = writeNotebook("shipping.ipynb",
+        Path notebook = jupyter.writeNotebook("shipping.ipynb",
                 "record Point(int x, int y) implements java.io.Serializable {}",
                 "class Scaler implements java.io.Serializable { int f; Scaler(int f) { this.f = f; }"
                         + " int apply(int v) { return v * f; } }",
@@ -229,7 +227,7 @@ class NotebookIT {
 
     @Test
     void aFailingStepShowsTheStepTheItemAndTheCauseAndTheKernelGoesOn() throws Exception {
-        Path notebook = writeNotebook("failing.ipynb",
+        Path notebook = jupyter.writeNotebook("failing.ipynb",
                 "var flow = new Dataflow(\"parse\");\n"
                         + "flow.input(\"in\", Sources.testing(List.of(\"1\", \"2\", \"x\", \"4\")))\n"
                         + "    .map(\"parse\", s -> Integer.parseInt(s))\n"
@@ -259,17 +257,13 @@ class NotebookIT {
                 + "flow.input(\"numbers\", Sources.range(0, Long.MAX_VALUE))\n"
                 + "    .map(\"slow\", n -> { java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); return n; })\n"
                 + "    .capture(\"out\");";
-        String out = jupyter.python(List.of(jupyter.projectDir.resolve("kernel-ext/src/test/python/interrupt_run.py").toString(),
-                KernelSpec.NAME, setup, "%spawn_cluster -p2 --epoch-interval 0.1 flow",
-                "dev.rivulet.notebook.NotebookClusters.workerPids().size()"), home, 300, false);
-        JsonNode result = JupyterRunner.JSON.readTree(out.lines().reduce((a, b) -> b).orElseThrow());
+        JsonNode result = jupyter.interruptRun(KernelSpec.NAME, setup, "%spawn_cluster -p2 --epoch-interval 0.1 flow",
+                "dev.rivulet.notebook.NotebookClusters.workerPids().size()");
         assertThat(result.path("status").asText()).isEqualTo("error");
-        String outputs = Stream.of(result.path("outputs")).flatMap(n -> toList(n).stream())
-                .map(JupyterRunner::outputText).collect(Collectors.joining("\n"));
+        String outputs = JupyterRunner.outputsText(result.path("outputs"));
         assertThat(outputs).contains("endless: cancelled");
         // the interrupted run's worker JVMs are gone at once...
-        String after = Stream.of(result.path("after")).flatMap(n -> toList(n).stream())
-                .map(JupyterRunner::outputText).collect(Collectors.joining("\n"));
+        String after = JupyterRunner.outputsText(result.path("after"));
         assertThat(after.trim()).isEqualTo("0");
         // ...and after the kernel's shutdown no worker JVM of any kernel is left
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
@@ -294,52 +288,19 @@ class NotebookIT {
                 + "flow.input(\"numbers\", Sources.range(0, Long.MAX_VALUE))\n"
                 + "    .map(\"slow\", n -> { java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); return n; })\n"
                 + "    .capture(\"out\");";
-        String out = jupyter.python(List.of(jupyter.projectDir.resolve("kernel-ext/src/test/python/interrupt_run.py").toString(),
-                KernelSpec.NAME, setup, "%run_main --epoch-interval 0.1 flow", "1 + 1"), home, 300, false);
-        JsonNode result = JupyterRunner.JSON.readTree(out.lines().reduce((a, b) -> b).orElseThrow());
+        JsonNode result = jupyter.interruptRun(KernelSpec.NAME, setup, "%run_main --epoch-interval 0.1 flow", "1 + 1");
 
         assertThat(result.path("status").asText()).isEqualTo("error");
-        String outputs = Stream.of(result.path("outputs")).flatMap(n -> toList(n).stream())
-                .map(JupyterRunner::outputText).collect(Collectors.joining("\n"));
+        String outputs = JupyterRunner.outputsText(result.path("outputs"));
         assertThat(outputs).contains("endless: cancelled").contains("cancelled (interrupted)");
         // the run ended through the interrupt itself, not the watchdog that stops ignoring code
         assertThat(outputs).doesNotContain("did not stop within");
         assertThat(result.path("afterStatus").asText()).isEqualTo("ok");
-        assertThat(toList(result.path("after")).stream().map(JupyterRunner::outputText).toList()).containsExactly("2");
+        assertThat(JupyterRunner.elements(result.path("after")).stream().map(JupyterRunner::outputText).toList()).containsExactly("2");
     }
 
     static boolean isCode(JsonNode cell) {
         return cell.path("cell_type").asText().equals("code");
     }
 
-    private static List<JsonNode> toList(JsonNode array) {
-        List<JsonNode> list = new java.util.ArrayList<>();
-        array.forEach(list::add);
-        return list;
-    }
-
-    static Path writeNotebook(String name, String... cells) throws IOException {
-        return writeNotebook(home, KernelSpec.NAME, KernelSpec.DISPLAY_NAME, name, cells);
-    }
-
-    /** A notebook {@code dir/name} for the kernelspec {@code kernel}, one code cell per string. */
-    static Path writeNotebook(Path dir, String kernel, String displayName, String name, String... cells)
-            throws IOException {
-        var notebook = JupyterRunner.JSON.createObjectNode();
-        var cellArray = notebook.putArray("cells");
-        for (String source : cells) {
-            var cell = cellArray.addObject();
-            cell.put("cell_type", "code").put("execution_count", (Integer) null);
-            cell.putObject("metadata");
-            cell.putArray("outputs");
-            var lines = cell.putArray("source");
-            Arrays.stream(source.split("(?<=\n)")).forEach(lines::add);
-        }
-        notebook.putObject("metadata").putObject("kernelspec").put("name", kernel)
-                .put("display_name", displayName).put("language", "java");
-        notebook.put("nbformat", 4).put("nbformat_minor", 5);
-        Path file = dir.resolve(name);
-        JupyterRunner.JSON.writeValue(file.toFile(), notebook);
-        return file;
-    }
 }

@@ -128,10 +128,8 @@ class RealKernelsNotebookIT {
                 + "endless.input(\"numbers\", dev.rivulet.io.Sources.range(0, Long.MAX_VALUE))\n"
                 + "    .map(\"slow\", n -> { java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); return n; })\n"
                 + "    .capture(\"out\");";
-        String out = jupyter.python(List.of(jupyter.projectDir.resolve("kernel-ext/src/test/python/interrupt_run.py").toString(),
-                kernel, setup, "tech.tablesaw.api.Table t = %spawn_cluster -p2 --epoch-interval 0.1 endless",
-                "dev.rivulet.notebook.NotebookClusters.workerPids().size()"), home, 300, false);
-        JsonNode result = JupyterRunner.JSON.readTree(out.lines().reduce((a, b) -> b).orElseThrow());
+        JsonNode result = jupyter.interruptRun(kernel, setup, "tech.tablesaw.api.Table t = %spawn_cluster -p2 --epoch-interval 0.1 endless",
+                "dev.rivulet.notebook.NotebookClusters.workerPids().size()");
         StringBuilder outputs = new StringBuilder();
         result.path("outputs").forEach(o -> outputs.append(JupyterRunner.outputText(o)).append('\n'));
         assertThat(outputs.toString()).as("the interrupted cell's outputs").contains("endless: cancelled")

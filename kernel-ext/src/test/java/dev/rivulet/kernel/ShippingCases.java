@@ -61,7 +61,7 @@ final class ShippingCases {
 
     /** Runs the notebook in {@code kernel} and checks every case; throws AssertionError naming the first miss. */
     static void check(JupyterRunner jupyter, Path dir, String kernel) throws Exception {
-        Path notebook = NotebookIT.writeNotebook(dir, kernel, kernel, "shipping-cases-" + kernel + ".ipynb", CELLS);
+        Path notebook = JupyterRunner.writeNotebook(dir, kernel, kernel, "shipping-cases-" + kernel + ".ipynb", CELLS);
         List<JsonNode> cells = JupyterRunner.cells(jupyter.runNotebook(notebook, true, dir, kernel));
         for (int setup : new int[] {0, 1, 2, 3, 4, 5, 7, 10, 12, 15}) {
             assertThat(errors(cells.get(setup))).as("cell %d: %s", setup, CELLS[setup]).isEmpty();

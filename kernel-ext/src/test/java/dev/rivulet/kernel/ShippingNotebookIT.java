@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +33,7 @@ class ShippingNotebookIT {
         String compare = "var local = %run_main flow\nvar remote = %spawn_cluster -p2 flow\n"
                 + "local.sortOn(local.columnNames().toArray(new String[0])).printAll()"
                 + ".equals(remote.sortOn(remote.columnNames().toArray(new String[0])).printAll())";
-        Path notebook = writeNotebook("held.ipynb",
+        Path notebook = jupyter.writeNotebook("held.ipynb",
                 // 0-2: the README's windows example, with the stream, the path and the windowed stream in variables
                 "record Reading(String sensor, Instant at, double value) implements java.io.Serializable {}\n"
                         + "var file = Path.of(\"" + readings + "\");\n"
@@ -105,12 +102,9 @@ class ShippingNotebookIT {
                 + "    .map(\"sleepy\", n -> { try { Thread.sleep(1); } catch (InterruptedException e) {"
                 + " throw new RuntimeException(\"wrapped\", e); } return n; })\n"
                 + "    .capture(\"out\");";
-        String out = jupyter.python(List.of(jupyter.projectDir.resolve("kernel-ext/src/test/python/interrupt_run.py").toString(),
-                KernelSpec.NAME, setup, "%run_main --workers 2 --epoch-interval 0.1 flow", "1 + 1"), home, 300, false);
-        JsonNode result = JupyterRunner.JSON.readTree(out.lines().reduce((a, b) -> b).orElseThrow());
+        JsonNode result = jupyter.interruptRun(KernelSpec.NAME, setup, "%run_main --workers 2 --epoch-interval 0.1 flow", "1 + 1");
         assertThat(result.path("status").asText()).isEqualTo("error");
-        String outputs = Stream.of(result.path("outputs")).flatMap(n -> toList(n).stream())
-                .map(JupyterRunner::outputText).collect(Collectors.joining("\n"));
+        String outputs = JupyterRunner.outputsText(result.path("outputs"));
         assertThat(outputs).contains("wrapping: cancelled").contains("cancelled (interrupted)")
                 .doesNotContain("wrapping: failed");
         assertNoInternalFrames(outputs);
@@ -123,7 +117,7 @@ class ShippingNotebookIT {
     }
 
     private static List<JsonNode> errors(JsonNode cell) {
-        return toList(cell.path("outputs")).stream().filter(o -> o.path("output_type").asText().equals("error")).toList();
+        return JupyterRunner.elements(cell.path("outputs")).stream().filter(o -> o.path("output_type").asText().equals("error")).toList();
     }
 
     private static String errorText(JsonNode cell) {
@@ -138,28 +132,4 @@ class ShippingNotebookIT {
         return texts.get(texts.size() - 1).trim();
     }
 
-    private static List<JsonNode> toList(JsonNode array) {
-        List<JsonNode> list = new java.util.ArrayList<>();
-        array.forEach(list::add);
-        return list;
-    }
-
-    private static Path writeNotebook(String name, String... cells) throws IOException {
-        var notebook = JupyterRunner.JSON.createObjectNode();
-        var cellArray = notebook.putArray("cells");
-        for (String source : cells) {
-            var cell = cellArray.addObject();
-            cell.put("cell_type", "code").put("execution_count", (Integer) null);
-            cell.putObject("metadata");
-            cell.putArray("outputs");
-            var lines = cell.putArray("source");
-            Arrays.stream(source.split("(?<=\n)")).forEach(lines::add);
-        }
-        notebook.putObject("metadata").putObject("kernelspec").put("name", KernelSpec.NAME)
-                .put("display_name", KernelSpec.DISPLAY_NAME).put("language", "java");
-        notebook.put("nbformat", 4).put("nbformat_minor", 5);
-        Path file = home.resolve(name);
-        JupyterRunner.JSON.writeValue(file.toFile(), notebook);
-        return file;
-    }
 }
