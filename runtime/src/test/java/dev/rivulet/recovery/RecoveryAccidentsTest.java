@@ -150,7 +150,7 @@ class RecoveryAccidentsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"other-flow", "more-workers", "fewer-workers", "corrupt-page", "garbage-header",
+    @ValueSource(strings = {"other-flow", "corrupt-page", "garbage-header",
             "truncated", "empty-file", "missing-file"})
     void aRefusalOfAKilledDirectoryChangesNoByte(String accident) throws Exception {
         Path dir = tmp.resolve("state");
@@ -162,8 +162,6 @@ class RecoveryAccidentsTest {
         int workers = 2;
         switch (accident) {
             case "other-flow" -> name = "other";
-            case "more-workers" -> workers = 3;
-            case "fewer-workers" -> workers = 1;
             case "corrupt-page" -> overwrite(file, Files.size(file) - 4096, 4096);
             case "garbage-header" -> overwrite(file, 0, 100);
             case "truncated" -> {

@@ -89,18 +89,15 @@ class RecoveryDirectoryTest {
     }
 
     @Test
-    void aChangedWorkerCountIsRefusedBothWays() {
-        Path two = tmp.resolve("two");
-        Rivulet.run(counting("count", List.of(1, 2, 3)), 2, rec(two));
-        assertThatThrownBy(() -> Rivulet.run(counting("count", List.of(1, 2, 3)), 1, rec(two)))
-                .isInstanceOf(RecoveryDirectoryException.class)
-                .hasMessageContaining("at least 2 workers")
-                .hasMessageContaining("this run of 'count' has 1");
-        Path one = tmp.resolve("one");
-        Rivulet.run(counting("count", List.of(1, 2, 3)), 1, rec(one));
-        assertThatThrownBy(() -> Rivulet.run(counting("count", List.of(1, 2, 3)), 2, rec(one)))
-                .isInstanceOf(RecoveryDirectoryException.class)
-                .hasMessageContaining("with 1 workers; this run has 2");
+    void aChangedWorkerCountContinuesTheRunBothWays() {
+        for (int[] shape : new int[][] {{2, 1}, {1, 2}}) {
+            Path dir = tmp.resolve(shape[0] + "-then-" + shape[1]);
+            Rivulet.run(counting("count", List.of(1, 2, 3)), shape[0], rec(dir));
+            // Only the new items are read; every key's sum goes on from where the first run left it.
+            List<Object> continued = Rivulet.run(counting("count", List.of(1, 2, 3, 4, 5, 6)), shape[1], rec(dir))
+                    .captured("out");
+            assertThat(continued).containsExactlyInAnyOrder(KV.of("k0", 9), KV.of("k1", 5), KV.of("k2", 7));
+        }
     }
 
     @Test

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,21 +32,30 @@ import org.slf4j.LoggerFactory;
  */
 public final class SqliteStore implements RecoveryStore {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteStore.class);
-    private static final Pattern WORKER_FILE = Pattern.compile("worker-(\\d+)\\.sqlite3");
 
     private final Path directory;
     private final FlowIdentity identity;
     private final int workerCount;
+    private final int firstWorker;
+    private final int localWorkers;
     private final LocalReport report;
+    /** The local workers' files of the generation this run writes. */
     private final Map<Integer, WorkerFile> files = new TreeMap<>();
+    /** When rescaling: every file of the generation resumed from, opened read-only until retired. */
+    private final Map<Integer, WorkerFile> sourceFiles = new TreeMap<>();
+    private Path sourceScratch;
+    private boolean sourceRetired;
     private ResumeCheck.Verdict verdict;
     private long execution;
     private long resumeEpoch;
 
-    private SqliteStore(Path directory, FlowIdentity identity, int workerCount, LocalReport report) {
+    private SqliteStore(Path directory, FlowIdentity identity, int workerCount, int firstWorker, int localWorkers,
+            LocalReport report) {
         this.directory = directory;
         this.identity = identity;
         this.workerCount = workerCount;
+        this.firstWorker = firstWorker;
+        this.localWorkers = localWorkers;
         this.report = report;
     }
 
@@ -58,58 +65,37 @@ public final class SqliteStore implements RecoveryStore {
             throw new RecoveryDirectoryException("recovery directory `" + directory + "` is a file, not a directory;"
                     + " choose another path for the recovery of dataflow '" + flow.name() + "'");
         }
-        LocalReport report = inspect(directory, workerCount, firstWorker, localWorkers);
-        return new SqliteStore(directory, FlowIdentity.of(flow), workerCount, report);
+        LocalReport report = inspect(directory, firstWorker, localWorkers);
+        return new SqliteStore(directory, FlowIdentity.of(flow), workerCount, firstWorker, localWorkers, report);
     }
 
     /**
-     * A read-only look at the files of workers {@code firstWorker} to
-     * {@code firstWorker + localWorkers - 1} in {@code directory}, and at any worker file of an
-     * index of {@code workerCount} or more.
+     * A read-only look at every worker file of every generation in {@code directory}; workers
+     * {@code firstWorker} to {@code firstWorker + localWorkers - 1} are this process's.
      */
-    static LocalReport inspect(Path directory, int workerCount, int firstWorker, int localWorkers) {
+    static LocalReport inspect(Path directory, int firstWorker, int localWorkers) {
         List<WorkerFinding> findings = new ArrayList<>();
-        List<Integer> beyond = new ArrayList<>();
         Path scratch = null;
         try {
-            if (Files.isDirectory(directory)) {
-                for (int worker : workerFilesIn(directory)) {
-                    if (worker >= workerCount) {
-                        beyond.add(worker);
+            for (String generation : Generations.list(directory)) {
+                for (int worker : Generations.workerFilesIn(Generations.directoryOf(directory, generation))) {
+                    Path path = Generations.fileOf(directory, generation, worker);
+                    if (Files.size(path) == 0) {
+                        findings.add(WorkerFinding.absent(worker, path.toString(), 0).inGeneration(generation));
+                        continue;
                     }
+                    if (scratch == null) {
+                        scratch = Files.createTempDirectory("rivulet-recovery-check");
+                    }
+                    findings.add(inspectFile(path, worker, scratch).inGeneration(generation));
                 }
-            }
-            for (int worker = firstWorker; worker < firstWorker + localWorkers; worker++) {
-                Path path = fileOf(directory, worker);
-                if (!Files.exists(path) || Files.size(path) == 0) {
-                    findings.add(WorkerFinding.absent(worker, path.toString(), 0));
-                    continue;
-                }
-                if (scratch == null) {
-                    scratch = Files.createTempDirectory("rivulet-recovery-check");
-                }
-                findings.add(inspectFile(path, worker, scratch));
             }
         } catch (IOException e) {
             throw new RecoveryDirectoryException("cannot read recovery directory `" + directory + "`: " + e, e);
         } finally {
             deleteScratch(scratch);
         }
-        return new LocalReport(directory.toString(), UUID.randomUUID().toString(), findings, beyond);
-    }
-
-    static List<Integer> workerFilesIn(Path directory) throws IOException {
-        List<Integer> workers = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(directory)) {
-            for (Path entry : (Iterable<Path>) entries::iterator) {
-                Matcher matcher = WORKER_FILE.matcher(entry.getFileName().toString());
-                if (matcher.matches()) {
-                    workers.add(Integer.parseInt(matcher.group(1)));
-                }
-            }
-        }
-        workers.sort(null);
-        return workers;
+        return new LocalReport(directory.toString(), UUID.randomUUID().toString(), firstWorker, localWorkers, findings);
     }
 
     static WorkerFinding inspectFile(Path path, int worker, Path scratch) throws IOException {
@@ -162,7 +148,7 @@ public final class SqliteStore implements RecoveryStore {
     }
 
     static Path fileOf(Path directory, int worker) {
-        return directory.resolve("worker-" + worker + ".sqlite3");
+        return Generations.fileOf(directory, Generations.BASE, worker);
     }
 
     @Override
@@ -184,7 +170,8 @@ public final class SqliteStore implements RecoveryStore {
         }
         verdict = ResumeCheck.decide(identity.name(), workerCount, all);
         for (WorkerFinding finding : report.findings()) {
-            if (finding.worker() == 0 && finding.present() && !finding.fingerprint().equals(identity.fingerprint())) {
+            if (finding.present() && finding.generation().equals(verdict.layout().source())
+                    && finding.worker() == firstWorker && !finding.fingerprint().equals(identity.fingerprint())) {
                 warnAboutChangedSteps(finding.statefulSteps(), identity.statefulSteps(), identity.name());
             }
         }
@@ -198,27 +185,112 @@ public final class SqliteStore implements RecoveryStore {
         }
         this.resumeEpoch = resumeEpoch;
         this.execution = verdict.execution();
+        ResumeCheck.Layout layout = verdict.layout();
         prepareDirectory(directory, identity.name());
+        removeStaleGenerations(layout);
         try {
-            for (WorkerFinding finding : report.findings()) {
-                WorkerFile file = WorkerFile.open(Path.of(finding.path()), finding.worker());
-                files.put(finding.worker(), file);
-                if (finding.present()) {
-                    file.migrate();
-                    file.adoptRunId(verdict.runId());
-                } else {
-                    file.createSchema(identity, workerCount, verdict.runId());
+            if (layout.rescales()) {
+                beginRescaled(layout);
+            } else {
+                for (int worker = firstWorker; worker < firstWorker + localWorkers; worker++) {
+                    boolean present = hasSchema(layout.target(), worker);
+                    WorkerFile file = WorkerFile.open(Generations.fileOf(directory, layout.target(), worker), worker);
+                    files.put(worker, file);
+                    if (present) {
+                        file.migrate();
+                        file.adoptRunId(verdict.runId());
+                    } else {
+                        file.createSchema(identity, workerCount, verdict.runId());
+                    }
+                }
+                for (WorkerFile file : files.values()) {
+                    file.begin(execution, workerCount, resumeEpoch);
                 }
             }
-            for (WorkerFile file : files.values()) {
-                file.begin(execution, workerCount, resumeEpoch);
-            }
-        } catch (SQLException e) {
+        } catch (SQLException | IOException e) {
             throw new RecoveryDirectoryException("cannot record the start of a run in `" + directory + "`: "
                     + e.getMessage(), e);
         }
-        if (resumeEpoch > 0) {
+        if (layout.rescales()) {
+            LOG.info("resuming from epoch {} with recovery directory {}, rescaling from {} to {} workers (new"
+                    + " generation {})", resumeEpoch, directory, layout.sourceWorkers(), workerCount, layout.target());
+        } else if (resumeEpoch > 0) {
             LOG.info("resuming from epoch {} with recovery directory {}", resumeEpoch, directory);
+        }
+    }
+
+    private boolean hasSchema(String generation, int worker) {
+        return report.findings().stream().anyMatch(f -> f.present() && f.worker() == worker
+                && f.generation().equals(generation));
+    }
+
+    /**
+     * A rescaling start: this process's new files get their schema only — each records its first
+     * execution together with the state its worker takes over, in its first commit (see
+     * {@link SqliteWorkerRecovery}) — and every file of the old generation is opened read-only
+     * to load from. The old generation is deleted by {@link #retireSource} once every new worker
+     * has committed.
+     */
+    private void beginRescaled(ResumeCheck.Layout layout) throws SQLException, IOException {
+        Files.createDirectories(Generations.directoryOf(directory, layout.target()));
+        for (int worker = firstWorker; worker < firstWorker + localWorkers; worker++) {
+            WorkerFile file = WorkerFile.open(Generations.fileOf(directory, layout.target(), worker), worker);
+            files.put(worker, file);
+            file.createSchema(identity, workerCount, verdict.runId());
+        }
+        sourceScratch = Files.createTempDirectory("rivulet-recovery-rescale");
+        for (int worker = 0; worker < layout.sourceWorkers(); worker++) {
+            Path path = Generations.fileOf(directory, layout.source(), worker);
+            if (Files.exists(path) && Files.size(path) > 0) {
+                sourceFiles.put(worker, WorkerFile.openReadOnly(path, worker, sourceScratch));
+            }
+        }
+    }
+
+    /**
+     * Deletes every generation but the one resumed from and the one written: an older one that a
+     * completed rescale had not yet removed, or a newer one whose rescale was killed before all
+     * of its files began. Each process removes what it sees in its own directory.
+     */
+    private void removeStaleGenerations(ResumeCheck.Layout layout) {
+        try {
+            for (String generation : Generations.list(directory)) {
+                boolean kept = generation.equals(layout.source()) || generation.equals(layout.target());
+                boolean empty = generation.isEmpty()
+                        && Generations.workerFilesIn(Generations.directoryOf(directory, generation)).isEmpty();
+                if (!kept && !empty) {
+                    Generations.delete(directory, generation);
+                    LOG.info("removed the stale recovery generation {} of {}",
+                            generation.isEmpty() ? "(the files directly in the directory)" : generation, directory);
+                }
+            }
+        } catch (IOException e) {
+            throw new RecoveryDirectoryException("cannot remove a stale recovery generation in `" + directory + "`: "
+                    + e, e);
+        }
+    }
+
+    /**
+     * Called after a commit that learned every worker has completed an epoch of this rescaled
+     * execution: every new file has durably taken over its share, so the generation resumed from
+     * is deleted (by whichever process gets here first; the others find it gone).
+     */
+    synchronized void retireSource() {
+        if (sourceRetired || !verdict.layout().rescales()) {
+            return;
+        }
+        sourceRetired = true;
+        closeAll(sourceFiles);
+        sourceFiles.clear();
+        deleteScratch(sourceScratch);
+        sourceScratch = null;
+        try {
+            Generations.delete(directory, verdict.layout().source());
+            LOG.info("rescaled recovery directory {} from {} to {} workers; removed the previous generation", directory,
+                    verdict.layout().sourceWorkers(), workerCount);
+        } catch (IOException e) {
+            LOG.warn("could not remove the previous recovery generation in {} (the next run removes it): {}",
+                    directory, e.toString());
         }
     }
 
@@ -267,20 +339,22 @@ public final class SqliteStore implements RecoveryStore {
         if (own == null) {
             throw new IllegalArgumentException("worker " + workerIndex + " is not local to this recovery store");
         }
-        return new SqliteWorkerRecovery(this, own, execution, resumeEpoch);
+        return new SqliteWorkerRecovery(this, own, execution, resumeEpoch,
+                verdict.layout().rescales() ? workerCount : 0);
     }
 
     /**
      * The newest snapshot before the resume epoch of every key of {@code stepId} in any local file
      * (partition ownership can move between runs when the partition list changes, so a worker may
-     * find its partitions' positions in another local worker's file).
+     * find its partitions' positions in another local worker's file); when rescaling, in every
+     * file of the generation resumed from.
      */
     synchronized List<byte[][]> loadLatest(String stepId) {
         // A key found in several local files (its partition moved between local workers) takes
         // its newest snapshot, whichever file holds it; the file order must not decide.
         Map<java.nio.ByteBuffer, byte[][]> newest = new java.util.HashMap<>();
         try {
-            for (WorkerFile file : files.values()) {
+            for (WorkerFile file : verdict.layout().rescales() ? sourceFiles.values() : files.values()) {
                 for (byte[][] row : file.loadLatest(stepId, resumeEpoch)) {
                     newest.merge(java.nio.ByteBuffer.wrap(row[0]), row,
                             (a, b) -> WorkerFile.epochOf(b) > WorkerFile.epochOf(a) ? b : a);
@@ -296,6 +370,8 @@ public final class SqliteStore implements RecoveryStore {
     @Override
     public synchronized void close() {
         closeAll(files);
+        closeAll(sourceFiles);
+        deleteScratch(sourceScratch);
     }
 
     private static void closeAll(Map<Integer, WorkerFile> files) {

@@ -15,6 +15,11 @@ import java.util.function.Predicate;
  * One worker's recovery: snapshots are encoded when taken (the state objects are live and keep
  * changing) and buffered; {@link #commit} writes them, the worker's progress and the garbage
  * collection of superseded rows in one transaction in the worker's own file.
+ *
+ * <p>In a rescaling run the worker's file is new: what {@link #load} finds for the keys and
+ * partitions this worker now owns (read from every file of the old generation) is written into
+ * it as well, with the first execution record, in the first commit — so the new file holds its
+ * whole share exactly when it records having begun, which is what makes a generation complete.
  */
 final class SqliteWorkerRecovery implements WorkerRecovery {
     private final SqliteStore store;
@@ -25,15 +30,22 @@ final class SqliteWorkerRecovery implements WorkerRecovery {
     /** Keys written since they were last compacted, with the newest epoch written. */
     private final Map<GcKey, Long> uncollected = new HashMap<>();
     private long committedFrontier;
+    private final long resumeEpoch;
+    /** When rescaling: the new worker count, and whether the first commit (with the start) is still to come. */
+    private final int rescaledWorkers;
+    private boolean startPending;
 
     private record GcKey(String stepId, ByteBuffer key) {
     }
 
-    SqliteWorkerRecovery(SqliteStore store, WorkerFile file, long execution, long resumeEpoch) {
+    SqliteWorkerRecovery(SqliteStore store, WorkerFile file, long execution, long resumeEpoch, int rescaledWorkers) {
         this.store = store;
         this.file = file;
         this.execution = execution;
         this.committedFrontier = resumeEpoch;
+        this.resumeEpoch = resumeEpoch;
+        this.rescaledWorkers = rescaledWorkers;
+        this.startPending = rescaledWorkers > 0;
     }
 
     @Override
@@ -43,6 +55,9 @@ final class SqliteWorkerRecovery implements WorkerRecovery {
             Object key = codec.decode(row[0]);
             if (row[1] != null && owned.test(key)) {
                 state.put(key, codec.decode(row[1]));
+                if (startPending) {
+                    pending.add(new WorkerFile.Row(stepId, row[0], WorkerFile.epochOf(row), row[1]));
+                }
             }
         }
         return state;
@@ -77,12 +92,17 @@ final class SqliteWorkerRecovery implements WorkerRecovery {
             }
         }
         try {
-            file.commit(pending, execution, frontier, lastEpoch, clusterFrontier, collect, bound);
+            WorkerFile.Start start = startPending ? new WorkerFile.Start(execution, rescaledWorkers, resumeEpoch) : null;
+            file.commit(pending, execution, frontier, lastEpoch, clusterFrontier, collect, bound, start);
         } catch (SQLException e) {
             throw new RecoveryDirectoryException("cannot write recovery state to `" + file.path + "`: "
                     + e.getMessage(), e);
         }
         pending.clear();
+        startPending = false;
         committedFrontier = Math.max(committedFrontier, bound);
+        if (rescaledWorkers > 0 && clusterFrontier > resumeEpoch) {
+            store.retireSource(); // every new worker has committed its share
+        }
     }
 }

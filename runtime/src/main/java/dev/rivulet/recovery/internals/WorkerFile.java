@@ -41,6 +41,10 @@ final class WorkerFile implements AutoCloseable {
     record Progress(long execution, long frontier, long lastEpoch) {
     }
 
+    /** The first execution of a new file of a rescaling run, recorded by its first commit. */
+    record Start(long execution, int workerCount, long resumeEpoch) {
+    }
+
     /** A snapshot row to write. */
     record Row(String stepId, byte[] key, long epoch, byte[] snapshot) {
     }
@@ -273,17 +277,7 @@ final class WorkerFile implements AutoCloseable {
     void begin(long execution, int workerCount, long resumeEpoch) throws SQLException {
         connection.setAutoCommit(false);
         try {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO execution (execution, worker_index, worker_count, resume_epoch, started_at)"
-                            + " VALUES (?, ?, ?, ?, ?)")) {
-                insert.setLong(1, execution);
-                insert.setInt(2, workerIndex);
-                insert.setInt(3, workerCount);
-                insert.setLong(4, resumeEpoch);
-                insert.setString(5, java.time.Instant.now().toString());
-                insert.executeUpdate();
-            }
-            upsertProgress(execution, resumeEpoch, resumeEpoch - 1, resumeEpoch);
+            recordStart(execution, workerCount, resumeEpoch);
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
@@ -291,6 +285,20 @@ final class WorkerFile implements AutoCloseable {
         } finally {
             connection.setAutoCommit(true);
         }
+    }
+
+    private void recordStart(long execution, int workerCount, long resumeEpoch) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO execution (execution, worker_index, worker_count, resume_epoch, started_at)"
+                        + " VALUES (?, ?, ?, ?, ?)")) {
+            insert.setLong(1, execution);
+            insert.setInt(2, workerIndex);
+            insert.setInt(3, workerCount);
+            insert.setLong(4, resumeEpoch);
+            insert.setString(5, java.time.Instant.now().toString());
+            insert.executeUpdate();
+        }
+        upsertProgress(execution, resumeEpoch, resumeEpoch - 1, resumeEpoch);
     }
 
     /**
@@ -322,12 +330,16 @@ final class WorkerFile implements AutoCloseable {
 
     /**
      * Writes one commit atomically: the snapshot rows, the worker's progress, and the garbage
-     * collection of {@code gcKeys} (step id, key) below {@code collectBelow}.
+     * collection of {@code gcKeys} (step id, key) below {@code collectBelow}; with {@code start}
+     * (the first commit of a rescaled file), the execution's start record too.
      */
     void commit(List<Row> rows, long execution, long frontier, long lastEpoch, long clusterFrontier,
-            List<Object[]> gcKeys, long collectBelow) throws SQLException {
+            List<Object[]> gcKeys, long collectBelow, Start start) throws SQLException {
         connection.setAutoCommit(false);
         try {
+            if (start != null) {
+                recordStart(start.execution(), start.workerCount(), start.resumeEpoch());
+            }
             if (!rows.isEmpty()) {
                 try (PreparedStatement upsert = connection.prepareStatement(
                         "INSERT OR REPLACE INTO state (step_id, state_key, epoch, snapshot) VALUES (?, ?, ?, ?)")) {

@@ -25,13 +25,28 @@ import java.util.List;
  *     garbage-collected the snapshots such a resume would need
  * @param stateRows rows in the state table
  * @param bytes the file's size on disk (with its write-ahead log)
+ * @param generation the generation the file belongs to ({@link Generations}: {@code ""} for the
+ *     files directly in the recovery directory, {@code gen-<n>-<id>} for a rescaled one)
  */
 record WorkerFinding(int worker, String path, boolean present, String runId, String flowName, String fingerprint,
         List<String> statefulSteps, int workerCount, long execution, long frontier, long lastEpoch,
-        long seenExecution, long seenFrontier, long stateRows, long bytes) {
+        long seenExecution, long seenFrontier, long stateRows, long bytes, String generation) {
+
+    /** A finding in generation 0 (the files directly in the recovery directory). */
+    WorkerFinding(int worker, String path, boolean present, String runId, String flowName, String fingerprint,
+            List<String> statefulSteps, int workerCount, long execution, long frontier, long lastEpoch,
+            long seenExecution, long seenFrontier, long stateRows, long bytes) {
+        this(worker, path, present, runId, flowName, fingerprint, statefulSteps, workerCount, execution, frontier,
+                lastEpoch, seenExecution, seenFrontier, stateRows, bytes, Generations.BASE);
+    }
 
     static WorkerFinding absent(int worker, String path, long bytes) {
         return new WorkerFinding(worker, path, false, null, null, null, List.of(), 0, -1, 0, -1, -1, -1, 0, bytes);
+    }
+
+    WorkerFinding inGeneration(String name) {
+        return new WorkerFinding(worker, path, present, runId, flowName, fingerprint, statefulSteps, workerCount,
+                execution, frontier, lastEpoch, seenExecution, seenFrontier, stateRows, bytes, name);
     }
 
     /** Whether the file's worker ever started a run. */
@@ -60,12 +75,13 @@ record WorkerFinding(int worker, String path, boolean present, String runId, Str
         out.writeLong(seenFrontier);
         out.writeLong(stateRows);
         out.writeLong(bytes);
+        out.writeUTF(generation);
     }
 
     static WorkerFinding readFrom(DataInputStream in) throws IOException {
         return new WorkerFinding(in.readInt(), in.readUTF(), in.readBoolean(), readNullable(in), readNullable(in),
                 readNullable(in), FlowIdentity.parseSteps(in.readUTF()), in.readInt(), in.readLong(), in.readLong(),
-                in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong());
+                in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readUTF());
     }
 
     private static void writeNullable(DataOutputStream out, String text) throws IOException {

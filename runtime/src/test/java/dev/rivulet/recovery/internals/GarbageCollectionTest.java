@@ -41,12 +41,12 @@ class GarbageCollectionTest {
         Path path = tmp.resolve("w" + System.nanoTime() + ".sqlite3");
         try (WorkerFile file = WorkerFile.open(path, 0)) {
             file.createSchema(new FlowIdentity("f", List.of("step"), "x"), 1, "run");
-            file.commit(rows, 0, 0, 0, 0, List.of(), 0);
+            file.commit(rows, 0, 0, 0, 0, List.of(), 0, null);
             List<Object[]> gc = new ArrayList<>();
             for (String key : keys) {
                 gc.add(new Object[] {"step", CODEC.encode(key)});
             }
-            file.commit(List.of(), 0, 6, 6, 6, gc, 6);
+            file.commit(List.of(), 0, 6, 6, 6, gc, 6, null);
         }
         return path;
     }

@@ -21,7 +21,7 @@ class LocalFilesMergeTest {
             file.createSchema(new FlowIdentity("f", List.of("step"), "x"), 2, "run");
             file.begin(0, 2, 0);
             file.commit(List.of(new WorkerFile.Row("step", CODEC.encode("k"), epoch, CODEC.encode(value))), 0, 12, 11,
-                    12, List.of(), 0);
+                    12, List.of(), 0, null);
         }
     }
 

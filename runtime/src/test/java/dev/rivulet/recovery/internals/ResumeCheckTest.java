@@ -18,7 +18,7 @@ class ResumeCheckTest {
     }
 
     private static LocalReport process(WorkerFinding... files) {
-        return new LocalReport("/d", "candidate", List.of(files), List.of());
+        return new LocalReport("/d", "candidate", 0, 0, List.of(files));
     }
 
     private static ResumeCheck.Verdict decide(LocalReport... reports) {
@@ -75,10 +75,8 @@ class ResumeCheckTest {
 
     @Test
     void aFreshDirectoryTakesTheRunIdOfProcessZero() {
-        LocalReport first = new LocalReport("/a", "id-0", List.of(WorkerFinding.absent(0, "/a/worker-0.sqlite3", 0)),
-                List.of());
-        LocalReport second = new LocalReport("/b", "id-1", List.of(WorkerFinding.absent(1, "/b/worker-1.sqlite3", 0)),
-                List.of());
+        LocalReport first = new LocalReport("/a", "id-0", 0, 1, List.of(WorkerFinding.absent(0, "/a/worker-0.sqlite3", 0)));
+        LocalReport second = new LocalReport("/b", "id-1", 1, 1, List.of(WorkerFinding.absent(1, "/b/worker-1.sqlite3", 0)));
         ResumeCheck.Verdict verdict = decide(first, second);
         assertThat(verdict.runId()).isEqualTo("id-0");
         assertThat(verdict.point().epoch()).isZero();
@@ -87,8 +85,8 @@ class ResumeCheckTest {
 
     @Test
     void reportsSurviveTheTripBetweenProcesses() {
-        LocalReport report = new LocalReport("/d", "c", List.of(file(0, 3, DONE, 9, 3, DONE),
-                WorkerFinding.absent(1, "/d/worker-1.sqlite3", 0)), List.of(4, 5));
+        LocalReport report = new LocalReport("/d", "c", 2, 3, List.of(file(0, 3, DONE, 9, 3, DONE),
+                WorkerFinding.absent(1, "/d/worker-1.sqlite3", 0), file(0, 4, 7, 6, -1, -1).inGeneration("gen-1-abcdef12")));
         assertThat(LocalReport.decode(report.encode())).isEqualTo(report);
     }
 }
