@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,10 +186,13 @@ class KafkaSinkTest {
         }
     }
 
+    /**
+     * Was disabled as issue #18 ("a lost committed tail"): the input had been short, not the
+     * output — {@link Topics#fill} lost a producer batch that expired on the loaded machine, and
+     * the run counted what was there. Fill now checks the topic; the recovery store also drops
+     * rows of an epoch the cluster never completed (a resume could mix two runs' state).
+     */
     @Test
-    @Disabled("known defect, issue #18: about 1 run in 6 on a loaded machine lost a committed tail of one word's "
-            + "running counts (192 of 200) after SIGKILL and resume; the cause (sink marker/replay or source "
-            + "positions) is not found yet. Run it with -Dtest=KafkaSinkTest#killedTwice* while fixing it.")
     void killedTwiceWithSigkillTheExactlyOnceSinkHoldsEveryCountOnce(TestBroker broker) throws Exception {
         String in = fillWords(broker);
         String out = Topics.create(broker, "counts-eos", 2);
@@ -198,7 +200,13 @@ class KafkaSinkTest {
         Map<String, List<Integer>> counts = countsPerWord(Topics.readAll(broker, out, true));
         List<Integer> expected = IntStream.rangeClosed(1, PER_WORD).boxed().toList();
         assertThat(counts).hasSize(WORDS);
-        counts.forEach((word, seq) -> assertThat(seq).as(word).isEqualTo(expected));
+        Map<String, String> wrong = new java.util.TreeMap<>();
+        counts.forEach((word, seq) -> {
+            if (!seq.equals(expected)) {
+                wrong.put(word, seq.size() + " counts: " + seq);
+            }
+        });
+        assertThat(wrong).as("words whose committed counts are not 1 … " + PER_WORD).isEmpty();
     }
 
     @Test

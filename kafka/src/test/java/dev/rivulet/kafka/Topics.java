@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -31,14 +35,72 @@ final class Topics {
         return topic;
     }
 
-    /** Writes {@code key=value} pairs, record i to partition {@code i % partitions}. */
+    /**
+     * Writes {@code key=value} pairs, record i to partition {@code i % partitions}, and checks
+     * that the topic then holds exactly them. A send can fail without a word: on a loaded
+     * machine a batch that waited too long expires ({@code delivery.timeout.ms}) and
+     * {@code flush()} returns all the same; a kill test then ran on a shorter input and looked
+     * like a sink that lost output. The idempotent producer keeps each partition a prefix of
+     * what was sent, so a partition found short gets the rest sent again, a few times at most.
+     */
     static void fill(TestBroker broker, String topic, int partitions, List<String> values) {
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers",
-                broker.bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-            for (int i = 0; i < values.size(); i++) {
-                producer.send(new ProducerRecord<>(topic, i % partitions, "k" + i, values.get(i)));
+        List<List<ProducerRecord<String, String>>> perPartition = new ArrayList<>();
+        for (int p = 0; p < partitions; p++) {
+            perPartition.add(new ArrayList<>());
+        }
+        for (int i = 0; i < values.size(); i++) {
+            perPartition.get(i % partitions).add(new ProducerRecord<>(topic, i % partitions, "k" + i, values.get(i)));
+        }
+        Map<String, Object> config = Map.of("bootstrap.servers", broker.bootstrapServers(),
+                "request.timeout.ms", "10000", "delivery.timeout.ms", "20000");
+        List<String> failures = new ArrayList<>();
+        for (int attempt = 0; attempt < 4; attempt++) {
+            Map<Integer, Long> ends = endOffsets(broker, topic, partitions);
+            boolean complete = true;
+            AtomicReference<Exception> failed = new AtomicReference<>();
+            try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+                for (int p = 0; p < partitions; p++) {
+                    List<ProducerRecord<String, String>> records = perPartition.get(p);
+                    long end = ends.get(p);
+                    if (end > records.size()) {
+                        throw new AssertionError("filling topic " + topic + ": partition " + p + " holds " + end
+                                + " records, more than the " + records.size() + " written");
+                    }
+                    complete &= end == records.size();
+                    for (ProducerRecord<String, String> record : records.subList((int) end, records.size())) {
+                        producer.send(record, (meta, e) -> {
+                            if (e != null) {
+                                failed.compareAndSet(null, e);
+                            }
+                        });
+                    }
+                }
+                producer.flush();
             }
-            producer.flush();
+            if (complete) {
+                return;
+            }
+            if (failed.get() != null) {
+                failures.add(failed.get().toString());
+            }
+        }
+        throw new AssertionError("filling topic " + topic + ": partitions still short after 4 attempts, "
+                + endOffsets(broker, topic, partitions) + "; send failures: " + failures);
+    }
+
+    /** The end offset of every partition of {@code topic}. */
+    static Map<Integer, Long> endOffsets(TestBroker broker, String topic, int partitions) {
+        Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+        for (int p = 0; p < partitions; p++) {
+            specs.put(new TopicPartition(topic, p), OffsetSpec.latest());
+        }
+        try (Admin admin = broker.admin()) {
+            Map<Integer, Long> ends = new HashMap<>();
+            admin.listOffsets(specs).all().get(60, TimeUnit.SECONDS)
+                    .forEach((tp, info) -> ends.put(tp.partition(), info.offset()));
+            return ends;
+        } catch (Exception e) {
+            throw new AssertionError("cannot list the end offsets of " + topic, e);
         }
     }
 

@@ -273,10 +273,21 @@ final class WorkerFile implements AutoCloseable {
         }
     }
 
-    /** Records the start of {@code execution} (the number the cluster agreed on). */
+    /**
+     * Records the start of {@code execution} (the number the cluster agreed on) and drops the
+     * snapshot rows at {@code resumeEpoch} and later: a worker that stored such an epoch before
+     * the previous run died (the cluster had not completed it) left rows this run redoes. Kept,
+     * a row the new run does not overwrite (a key it does not touch in that epoch) would be
+     * found by a later resume and mix the dead run's state with this run's, so a restored count
+     * would not match the restored offsets, or a sink would commit a dead run's output again.
+     */
     void begin(long execution, int workerCount, long resumeEpoch) throws SQLException {
         connection.setAutoCommit(false);
         try {
+            try (PreparedStatement drop = connection.prepareStatement("DELETE FROM state WHERE epoch >= ?")) {
+                drop.setLong(1, resumeEpoch);
+                drop.executeUpdate();
+            }
             recordStart(execution, workerCount, resumeEpoch);
             connection.commit();
         } catch (SQLException e) {
