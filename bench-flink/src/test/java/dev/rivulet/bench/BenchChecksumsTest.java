@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The benchmark's correctness, not its speed: on a small slice of each workload's input, the
- * limit, Rivulet and Flink, at parallelism 1 and 2, compute the same checksum (what
+ * limit, Rivulet, Flink and the Rivulet flow on the Flink runner, at parallelism 1 and 2, compute
+ * the same checksum (what
  * {@code ./bench.sh --quick} checks at a tenth of the full size, each variant in its own JVM).
  */
 class BenchChecksumsTest {
@@ -30,6 +31,8 @@ class BenchChecksumsTest {
         for (int p = 1; p <= 2; p++) {
             assertThat(run(Workloads.body(workload, "rivulet"), input, p)).as("rivulet-" + p).isEqualTo(limit);
             assertThat(run(FlinkMain.body(workload), input, p)).as("flink-" + p).isEqualTo(limit);
+            assertThat(run(Workloads.rivulet(workload, FlinkMain.RUNNER), input, p)).as("rivulet-on-flink-" + p)
+                    .isEqualTo(limit);
         }
     }
 }

@@ -7,18 +7,19 @@ import java.util.List;
 
 /**
  * Pre-generated items in memory, split into contiguous partitions, so the timed part reads no
- * disk and generates nothing. Only for in-process runs (the array is not meant to be shipped).
+ * disk and generates nothing. The items stay in this JVM ({@link InProcess}): a shipped copy of
+ * the source (a Flink mini cluster's) reads the same array, nothing is serialized with the flow.
  */
 final class ArraySource<T> implements PartitionedSource<T, Integer> {
     private static final long serialVersionUID = 1L;
 
-    private final transient T[] items;
+    private final String items;
     private final int partitions;
-    private final transient java.util.function.IntFunction<T[]> partition;
+    private final String partition;
 
     /** Contiguous slices of {@code items}. */
     ArraySource(T[] items, int partitions) {
-        this.items = items;
+        this.items = InProcess.handle(items);
         this.partitions = partitions;
         this.partition = null;
     }
@@ -27,7 +28,7 @@ final class ArraySource<T> implements PartitionedSource<T, Integer> {
     ArraySource(int partitions, java.util.function.IntFunction<T[]> partition) {
         this.items = null;
         this.partitions = partitions;
-        this.partition = partition;
+        this.partition = InProcess.handle(partition);
     }
 
     @Override
@@ -47,7 +48,8 @@ final class ArraySource<T> implements PartitionedSource<T, Integer> {
     @Override
     public SourcePartition<T, Integer> buildPart(String partKey, Integer resumeState) {
         int index = Integer.parseInt(partKey.substring("part-".length()));
-        T[] items = partition != null ? partition.apply(index) : this.items;
+        T[] items = partition != null ? InProcess.<java.util.function.IntFunction<T[]>>get(partition).apply(index)
+                : InProcess.<T[]>get(this.items);
         int start = partition != null ? 0 : (int) ((long) items.length * index / partitions);
         int end = partition != null ? items.length : (int) ((long) items.length * (index + 1) / partitions);
         return new SourcePartition<>() {

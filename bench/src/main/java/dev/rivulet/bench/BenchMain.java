@@ -19,10 +19,11 @@ import java.util.Locale;
 
 /**
  * The benchmark. For W1–W3 it runs every variant — the hand-written limit ({@link Limits}),
- * Rivulet and Flink, each at parallelism 1 and 2 — in a fresh JVM of its own, in interleaved
- * rounds, and reports for each the median over rounds of the same-round ratio limit time /
- * variant time (1.00 = as fast as the limit), with the checksums of every run compared to the
- * limit's. Then the extra rows (processes, recovery cost, start-up) run once.
+ * Rivulet, hand-written Flink, and the same Rivulet flows on the Flink runner
+ * ({@code rivulet-on-flink}), each at parallelism 1 and 2 — in a fresh JVM of its own, in
+ * interleaved rounds, and reports for each the median over rounds of the same-round ratio limit
+ * time / variant time (1.00 = as fast as the limit) and the Flink runner's overhead (its time over
+ * the hand-written Flink job's), with the checksums of every run compared to the limit's. Then the extra rows (processes, recovery cost, start-up) run once.
  *
  * <p>Usage: {@code BenchMain [--quick] [--rounds N] [--out DIR] [--only W1,W3]}; {@code --quick}
  * shrinks the data tenfold and runs one round without extras: a correctness check of the
@@ -45,7 +46,8 @@ public final class BenchMain {
         if (!workload.equals("W2")) {
             variants.add("limit-2");
         }
-        variants.addAll(List.of("rivulet-1", "rivulet-2", "flink-1", "flink-2"));
+        variants.addAll(List.of("rivulet-1", "rivulet-2", "flink-1", "flink-2", "rivulet-on-flink-1",
+                "rivulet-on-flink-2"));
         return variants;
     }
 
@@ -189,11 +191,11 @@ public final class BenchMain {
         Data.Event[][] onePart = Data.byParity(events, 1);
         Measure.Result base = Measure.best(1, 3, () -> Limits.windowSum(events));
         RunOptions periodic = RunOptions.defaults().epochs(EpochConfig.periodic(Duration.ofSeconds(1)));
-        Measure.Result off = Measure.best(1, 3, () -> WindowSum.rivulet(onePart, 1, periodic));
+        Measure.Result off = Measure.best(1, 3, () -> WindowSum.rivulet(onePart, 1, periodic, Engine.NATIVE));
         Measure.Result on = Measure.best(1, 3, () -> {
             Path dir = Files.createTempDirectory("rivulet-bench-recovery");
             try {
-                return WindowSum.rivulet(onePart, 1, periodic.recovery(RecoveryConfig.sqlite(dir)));
+                return WindowSum.rivulet(onePart, 1, periodic.recovery(RecoveryConfig.sqlite(dir)), Engine.NATIVE);
             } finally {
                 deleteTree(dir);
             }

@@ -12,8 +12,8 @@ import java.util.List;
 
 /**
  * Runs one measurement in a fresh JVM, passing its output through and collecting its result
- * rows (lines starting with {@value #PREFIX}). Flink variants run {@code FlinkMain} on the
- * Flink module's class path ({@code bench-flink/target}); everything else runs
+ * rows (lines starting with {@value #PREFIX}). Flink variants (hand-written and Rivulet on the
+ * Flink runner) run {@code FlinkMain} on the Flink module's class path ({@code bench-flink/target}); everything else runs
  * {@link BenchMain} on this JVM's.
  */
 final class Fork {
@@ -48,7 +48,8 @@ final class Fork {
 
     static List<String[]> run(String workload, boolean quick, List<String> extra)
             throws IOException, InterruptedException {
-        boolean flink = !extra.isEmpty() && extra.get(0).startsWith("flink-");
+        boolean flink = !extra.isEmpty() && (extra.get(0).startsWith("flink-")
+                || extra.get(0).startsWith("rivulet-on-flink-"));
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(System.getProperty("java.home") + "/bin/java"));
         command.addAll(jvmOptions(workload));

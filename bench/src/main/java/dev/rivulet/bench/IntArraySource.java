@@ -6,16 +6,17 @@ import java.util.List;
 
 /**
  * W3's prepared {@code int[]}, read in contiguous partitions: the flow gets the same input as
- * the limit's loop and boxes each int itself, inside the timed part.
+ * the limit's loop and boxes each int itself, inside the timed part. The array stays in this JVM
+ * ({@link InProcess}).
  */
 final class IntArraySource implements PartitionedSource<Integer, Integer> {
     private static final long serialVersionUID = 1L;
 
-    private final transient int[] ints;
+    private final String ints;
     private final int partitions;
 
     IntArraySource(int[] ints, int partitions) {
-        this.ints = ints;
+        this.ints = InProcess.handle(ints);
         this.partitions = partitions;
     }
 
@@ -27,6 +28,7 @@ final class IntArraySource implements PartitionedSource<Integer, Integer> {
     @Override
     public SourcePartition<Integer, Integer> buildPart(String partKey, Integer resumeState) {
         int index = Integer.parseInt(partKey.substring("part-".length()));
+        int[] ints = InProcess.get(this.ints);
         int start = (int) ((long) ints.length * index / partitions);
         int end = (int) ((long) ints.length * (index + 1) / partitions);
         return new SourcePartition<>() {

@@ -15,6 +15,8 @@ final class Rounds {
     /** Targets of issue 16: Rivulet -w1 ratio to the limit, and -w2 over -w1. */
     static final Map<String, Double> W1_TARGET = Map.of("W1", 0.9, "W2", 0.3, "W3", 0.35);
     static final double SCALING_TARGET = 1.4;
+    /** Target of issue 17: the Flink runner's time at most this times the hand-written Flink job's. */
+    static final double FLINK_RUNNER_TARGET = 1.3;
 
     private final Map<String, List<Map<String, Measure.Result>>> byWorkload = new LinkedHashMap<>();
 
@@ -81,7 +83,8 @@ final class Rounds {
         StringBuilder md = new StringBuilder("| workload | limit, 1 thread | limit 2 threads over 1 | Rivulet -w1"
                 + " (limit time / Rivulet time) | Rivulet -w2 over -w1 | Flink p1 (limit time / Flink time) | Flink"
                 + " p2 over p1 | Rivulet / Flink time, 1 worker | targets (-w1 ratio; -w2 over -w1 ≥ 1.4) |"
-                + " checksums |\n|---|---|---|---|---|---|---|---|---|---|\n");
+                + " Rivulet on Flink / Flink time, p1; p2 (target ≤ 1.3) | checksums |\n"
+                + "|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (String workload : byWorkload.keySet()) {
             double rivulet = ratio(workload, "limit-1", "rivulet-1");
             double scaling = ratio(workload, "rivulet-1", "rivulet-2");
@@ -95,9 +98,24 @@ final class Rounds {
                     .append(f(ratio(workload, "rivulet-1", "flink-1"))).append(" | ")
                     .append("≥ ").append(f(target)).append(": ").append(status(rivulet, target))
                     .append("; ").append(status(scaling, SCALING_TARGET)).append(" | ")
+                    .append(flinkRunner(workload)).append(" | ")
                     .append(checksumsAgree() ? "equal" : "DIFFER").append(" |\n");
         }
         return md.toString();
+    }
+
+    /**
+     * The Flink runner's overhead: the median same-round ratio of {@code rivulet-on-flink-p}'s
+     * time to {@code flink-p}'s, at p = 1 and 2, and whether both are within the target.
+     */
+    private String flinkRunner(String workload) {
+        double p1 = ratio(workload, "rivulet-on-flink-1", "flink-1");
+        double p2 = ratio(workload, "rivulet-on-flink-2", "flink-2");
+        if (Double.isNaN(p1) && Double.isNaN(p2)) {
+            return "–";
+        }
+        boolean met = !(p1 > FLINK_RUNNER_TARGET) && !(p2 > FLINK_RUNNER_TARGET);
+        return f(p1) + "; " + f(p2) + ": " + (met ? "met" : "missed");
     }
 
     /** Every variant's median time and ratio. */

@@ -17,7 +17,7 @@ final class StatelessChain {
     private StatelessChain() {
     }
 
-    static long rivulet(int[] ints, int workers) {
+    static long rivulet(int[] ints, int workers, Engine engine) {
         Counter counter = new Counter();
         Dataflow flow = new Dataflow("w3-chain");
         flow.input("ints", new IntArraySource(ints, Math.max(1, workers)))
@@ -25,7 +25,7 @@ final class StatelessChain {
                 .filter("not-div-3", x -> x % 3 != 0)
                 .map("plus-one", x -> x + 1)
                 .output("count", counter.sink());
-        Rivulet.run(flow, workers);
+        engine.run(flow, workers, dev.rivulet.RunOptions.defaults());
         return counter.checksum();
     }
 
@@ -54,19 +54,28 @@ final class StatelessChain {
         return counter.checksum();
     }
 
-    /** Counts and sums what reaches the sink, on every worker. */
+    /**
+     * Counts and sums what reaches the sink, on every worker. The sink holds the adders'
+     * {@link InProcess} handles, so a shipped copy adds into these.
+     */
     private static final class Counter {
         private final LongAdder count = new LongAdder();
         private final LongAdder sum = new LongAdder();
 
         <T extends Number> DynamicSink<T> sink() {
-            return (worker, workerCount) -> items -> {
-                long s = 0;
-                for (T item : items) {
-                    s += item.longValue();
-                }
-                count.add(items.size());
-                sum.add(s);
+            String counted = InProcess.handle(count);
+            String summed = InProcess.handle(sum);
+            return (worker, workerCount) -> {
+                LongAdder count = InProcess.get(counted);
+                LongAdder sum = InProcess.get(summed);
+                return items -> {
+                    long s = 0;
+                    for (T item : items) {
+                        s += item.longValue();
+                    }
+                    count.add(items.size());
+                    sum.add(s);
+                };
             };
         }
 

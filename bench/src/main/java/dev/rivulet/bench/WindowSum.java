@@ -2,7 +2,6 @@ package dev.rivulet.bench;
 
 import dev.rivulet.Dataflow;
 import dev.rivulet.KV;
-import dev.rivulet.Rivulet;
 import dev.rivulet.RunOptions;
 import dev.rivulet.io.DynamicSink;
 import dev.rivulet.window.WindowClock;
@@ -26,15 +25,20 @@ final class WindowSum {
     /**
      * The window sums go to a sink that folds them into the checksum as windows close, so, like
      * any streaming job, the flow holds only its open windows (a capture would keep every result).
+     * The sink holds the adder's {@link InProcess} handle, so a shipped copy adds into this one.
      */
-    static long rivulet(Data.Event[][] parts, int workers, RunOptions options) {
+    static long rivulet(Data.Event[][] parts, int workers, RunOptions options, Engine engine) {
         LongAdder checksum = new LongAdder();
-        DynamicSink<KV<Integer, WindowResult<Long>>> sink = (worker, workerCount) -> results -> {
-            long sum = 0;
-            for (KV<Integer, WindowResult<Long>> kv : results) {
-                sum += mix(kv.key(), kv.value().windowId(), kv.value().value());
-            }
-            checksum.add(sum);
+        String adder = InProcess.handle(checksum);
+        DynamicSink<KV<Integer, WindowResult<Long>>> sink = (worker, workerCount) -> {
+            LongAdder into = InProcess.get(adder);
+            return results -> {
+                long sum = 0;
+                for (KV<Integer, WindowResult<Long>> kv : results) {
+                    sum += mix(kv.key(), kv.value().windowId(), kv.value().value());
+                }
+                into.add(sum);
+            };
         };
         Dataflow flow = new Dataflow("w2-window-sum");
         flow.input("events", new ArraySource<>(parts.length, p -> parts[p]))
@@ -43,7 +47,7 @@ final class WindowSum {
                         Windower.tumbling(Duration.ofSeconds(1), Instant.ofEpochMilli(BASE)),
                         () -> 0L, (sum, e) -> sum + e.value())
                 .output("sums", sink);
-        Rivulet.run(flow, workers, options);
+        engine.run(flow, workers, options);
         return checksum.sum();
     }
 }

@@ -2,7 +2,6 @@ package dev.rivulet.bench;
 
 import dev.rivulet.Dataflow;
 import dev.rivulet.KV;
-import dev.rivulet.Rivulet;
 import dev.rivulet.RunOptions;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -58,8 +57,8 @@ final class WordCount {
         return flow;
     }
 
-    static long rivulet(String[] lines, int workers) {
-        List<KV<String, Long>> counts = Rivulet.run(flow(lines, Math.max(1, workers)), workers,
+    static long rivulet(String[] lines, int workers, Engine engine) {
+        List<KV<String, Long>> counts = engine.run(flow(lines, Math.max(1, workers)), workers,
                 RunOptions.defaults()).captured("counts");
         Map<String, Long> map = new HashMap<>();
         for (KV<String, Long> kv : counts) {

@@ -34,17 +34,34 @@ final class Workloads {
     /** The limit ({@code limit-1}, {@code limit-2}) and Rivulet ({@code rivulet-N}) variants. */
     static Body body(String workload, String system) {
         return switch (workload + "/" + system) {
-            case "W1/limit" -> (in, p) -> () -> p == 1 ? Limits.wordCount((String[]) in)
-                    : Limits.wordCountTwoThreads((String[]) in);
-            case "W1/rivulet" -> (in, p) -> () -> WordCount.rivulet((String[]) in, p);
-            case "W2/limit" -> (in, p) -> () -> Limits.windowSum((Data.Event[]) in);
-            case "W2/rivulet" -> (in, p) -> {
-                Data.Event[][] parts = Data.byParity((Data.Event[]) in, p);
-                return () -> WindowSum.rivulet(parts, p, RunOptions.defaults());
-            };
-            case "W3/limit" -> (in, p) -> () -> p == 1 ? Limits.chain((int[]) in) : Limits.chainTwoThreads((int[]) in);
-            case "W3/rivulet" -> (in, p) -> () -> StatelessChain.rivulet((int[]) in, p);
+            case "W1/limit", "W2/limit", "W3/limit" -> limit(workload);
+            case "W1/rivulet", "W2/rivulet", "W3/rivulet" -> rivulet(workload, Engine.NATIVE);
             default -> null;
+        };
+    }
+
+    private static Body limit(String workload) {
+        return switch (workload) {
+            case "W1" -> (in, p) -> () -> p == 1 ? Limits.wordCount((String[]) in)
+                    : Limits.wordCountTwoThreads((String[]) in);
+            case "W2" -> (in, p) -> () -> Limits.windowSum((Data.Event[]) in);
+            default -> (in, p) -> () -> p == 1 ? Limits.chain((int[]) in) : Limits.chainTwoThreads((int[]) in);
+        };
+    }
+
+    /**
+     * The Rivulet flows of the workloads, run by {@code engine}: the native engine's variants
+     * ({@code rivulet-N}) and, with the Flink runner, {@code rivulet-on-flink-N} — the same flows.
+     */
+    static Body rivulet(String workload, Engine engine) {
+        return switch (workload) {
+            case "W1" -> (in, p) -> () -> WordCount.rivulet((String[]) in, p, engine);
+            case "W2" -> (in, p) -> {
+                Data.Event[][] parts = Data.byParity((Data.Event[]) in, p);
+                return () -> WindowSum.rivulet(parts, p, RunOptions.defaults(), engine);
+            };
+            case "W3" -> (in, p) -> () -> StatelessChain.rivulet((int[]) in, p, engine);
+            default -> throw new IllegalArgumentException(workload);
         };
     }
 
