@@ -5,7 +5,7 @@
  *   Dataflow (its description: FlowSteps, Serializable; shipped to worker processes)
  *       │  translated once per process by {@link dev.rivulet.engine.steps.StepTranslator}
  *       ▼
- *   Steps ── compiled once per worker by {@link dev.rivulet.engine.WorkerGraph}
+ *   Steps ── compiled once per worker into a {@link dev.rivulet.engine.WorkerGraph}
  *       ▼
  *   Vertex ──local edge──▶ Vertex ──exchange edge──▶ Vertex (on the worker owning the key)
  *     │ wraps an Operator          │ ExchangeSender partitions batches; Transport carries
