@@ -46,6 +46,11 @@ final class ResumeCheck {
 
     private static final String NOTHING_CHANGED = " Nothing in the directory was changed.";
 
+    /** Where a missing file of {@code worker} belongs: its process's directory in this run (separate volumes). */
+    private static String ownerDirectory(List<LocalReport> reports, int worker) {
+        return reports.stream().filter(r -> r.isLocal(worker)).findFirst().orElse(reports.get(0)).directory();
+    }
+
     private ResumeCheck() {
     }
 
@@ -90,7 +95,7 @@ final class ResumeCheck {
         for (int worker = 0; worker < recorded; worker++) {
             WorkerFinding file = files.get(worker);
             all.add(file != null ? file : WorkerFinding.absent(worker,
-                    Generations.fileOf(java.nio.file.Path.of(reports.get(0).directory()), source, worker).toString(), 0));
+                    Generations.fileOf(java.nio.file.Path.of(ownerDirectory(reports, worker)), source, worker).toString(), 0));
         }
         List<WorkerFinding> withHistory = all.stream().filter(WorkerFinding::hasHistory).toList();
         List<WorkerFinding> without = all.stream().filter(f -> !f.hasHistory()).toList();
