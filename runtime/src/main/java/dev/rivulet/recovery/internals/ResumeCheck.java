@@ -89,8 +89,8 @@ final class ResumeCheck {
         List<WorkerFinding> all = new ArrayList<>();
         for (int worker = 0; worker < recorded; worker++) {
             WorkerFinding file = files.get(worker);
-            all.add(file != null ? file : WorkerFinding.absent(worker,
-                    Generations.fileOf(java.nio.file.Path.of(reports.get(0).directory()), source, worker).toString(), 0));
+            all.add(file != null ? file : WorkerFinding.absent(worker, Generations.fileOf(
+                    java.nio.file.Path.of(directoryOf(reports, worker)), source, worker).toString(), 0));
         }
         List<WorkerFinding> withHistory = all.stream().filter(WorkerFinding::hasHistory).toList();
         List<WorkerFinding> without = all.stream().filter(f -> !f.hasHistory()).toList();
@@ -188,6 +188,11 @@ final class ResumeCheck {
             }
         }
         return Generations.BASE;
+    }
+
+    /** The directory of the process that runs {@code worker} (process 0's if none does). */
+    private static String directoryOf(List<LocalReport> reports, int worker) {
+        return reports.stream().filter(r -> r.isLocal(worker)).findFirst().orElse(reports.get(0)).directory();
     }
 
     private static long highestNumber(Map<String, Map<Integer, WorkerFinding>> generations) {
