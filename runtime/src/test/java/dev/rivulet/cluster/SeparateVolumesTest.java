@@ -117,6 +117,9 @@ class SeparateVolumesTest {
             assertThat(((RivuletException) result).getMessage()).contains("from 4 to 2 workers",
                     "process 0 (directory `" + volumes.get(0) + "`) lacks the files of workers [2, 3]",
                     "separate volumes cannot rescale", "Run with 4 workers");
+            dev.rivulet.TroubleshootingMessagesTest.assertQuoted(((RivuletException) result).getMessage(),
+                    "rescaling the recovery of '", "' from 4 to 2 workers needs every worker file of the previous run on"
+                            + " every process, but process 0 (directory ", ") lacks the files of workers [2, 3]");
         }
         assertThat(hashes(volumes.get(0))).isEqualTo(a);
         assertThat(hashes(volumes.get(1))).isEqualTo(b);

@@ -168,7 +168,9 @@ final class ResumeCheck {
      * The newest complete generation: every worker of its recorded count has a file of one run
      * that began an execution (a rescaling run writes each new file's copied state and its first
      * execution in one transaction, so a file that began holds its whole share). Without one,
-     * generation 0, judged by the rules of an unrescaled directory.
+     * generation 0, judged by the rules of an unrescaled directory — unless generation 0 has no
+     * file left (only a completed rescale deletes it): then the newest generation with files,
+     * so that its missing files are refused instead of the run starting afresh.
      */
     private static String authoritative(Map<String, Map<Integer, WorkerFinding>> generations) {
         List<String> newestFirst = new ArrayList<>(generations.keySet());
@@ -187,7 +189,10 @@ final class ResumeCheck {
                 return generation;
             }
         }
-        return Generations.BASE;
+        if (!generations.getOrDefault(Generations.BASE, Map.of()).isEmpty() || newestFirst.isEmpty()) {
+            return Generations.BASE;
+        }
+        return newestFirst.get(0);
     }
 
     /** The directory of the process that runs {@code worker} (process 0's if none does). */

@@ -140,4 +140,13 @@ class ResumeCheckTest {
                 .hasMessageContaining("process 0 (directory `/a`) lacks the files of workers [1] (`worker-1.sqlite3`)")
                 .hasMessageContaining("Run with 2 workers");
     }
+
+    @Test
+    void aMissingFileOfTheOnlyGenerationLeftIsRefusedNotStartedAfresh() {
+        // A completed rescale deleted generation 0; then gen-1's worker 1 file was lost.
+        assertThatThrownBy(() -> ResumeCheck.decide("flow", 2, List.of(process(rescaled("gen-1-aaaaaaaa", 0, 2, 4, 15)))))
+                .isInstanceOf(RecoveryDirectoryException.class)
+                .hasMessageContaining("has the files of workers [0]")
+                .hasMessageContaining("gen-1-aaaaaaaa/worker-1.sqlite3");
+    }
 }
