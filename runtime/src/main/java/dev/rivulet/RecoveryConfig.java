@@ -43,7 +43,7 @@ public abstract class RecoveryConfig implements Serializable {
 
     /**
      * Opens the store for one process of a run. Internal: called by the entry points before any
-     * worker starts; errors here (a directory of another flow, a changed worker count) stop the
+     * worker starts; errors here (a directory of another flow, a missing file) stop the
      * run before any data moves.
      */
     public abstract RecoveryStore open(Dataflow flow, int workerCount, int firstWorker,

@@ -72,6 +72,19 @@ class RivuletKernelTest {
     }
 
     @Test
+    void aClusterOfAnotherSizeContinuesTheSameRecoveredRun(@TempDir Path dir) throws Exception {
+        kernel.eval("var grown = dev.rivulet.notebook.TestFlows.wordCount();");
+        kernel.eval("var g1 = %spawn_cluster -p2 --recovery=" + dir + " grown");
+        assertThat(text(kernel.eval("g1.rowCount()"))).isEqualTo("2");
+        // 2 processes, then 4: the run continues (its input is exhausted, so nothing new), re-spread over 4 workers
+        kernel.eval("var g2 = %spawn_cluster -p4 --recovery=" + dir + " grown");
+        assertThat(text(kernel.eval("g2.rowCount()"))).isEqualTo("0");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).anyMatch(name -> name.startsWith("gen-1-"));
+        }
+    }
+
+    @Test
     void mavenResolvesCoordinatesAndExplainsBadOnes() throws Exception {
         // commons-math3 is a Tablesaw dependency, so the build has put it in the local repository
         kernel.eval("%maven org.apache.commons:commons-math3:3.6.1");

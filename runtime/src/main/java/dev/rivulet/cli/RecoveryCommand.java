@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
  * <pre>
  * rivulet recovery inspect state/word-count   # flow, workers, frontiers, history, sizes, verdict
  * rivulet recovery verify state/word-count    # exit 0 if a run would resume, 1 with the refusal
+ * rivulet recovery verify state/word-count -p3 -w1   # ... a run with 3 workers (rescaling)
  * </pre>
  */
 @Command(name = "recovery", mixinStandardHelpOptions = true, versionProvider = RivuletCli.Version.class,
@@ -80,13 +81,28 @@ final class RecoveryCommand implements Callable<Integer> {
         @Parameters(paramLabel = "DIR", description = "the recovery directory")
         Path directory;
 
+        @CommandLine.Option(names = "-p", paramLabel = "N", description = "check for a run with N processes"
+                + " (default 1 when -w is given; otherwise the recorded shape)")
+        Integer processes;
+
+        @CommandLine.Option(names = "-w", paramLabel = "N", description = "check for a run with N workers per process"
+                + " (default 1 when -p is given)")
+        Integer workersPerProcess;
+
         Verify(CliContext context) {
             this.context = context;
         }
 
         @Override
         public Integer call() {
-            return print(context, OfflineRecovery.verify(directory));
+            if ((processes != null && processes < 1) || (workersPerProcess != null && workersPerProcess < 1)) {
+                context.err().println("rivulet recovery verify: error: -p and -w must be at least 1");
+                context.err().flush();
+                return RivuletCli.EXIT_USAGE;
+            }
+            int workers = processes == null && workersPerProcess == null ? 0
+                    : (processes == null ? 1 : processes) * (workersPerProcess == null ? 1 : workersPerProcess);
+            return print(context, OfflineRecovery.verify(directory, workers));
         }
     }
 }

@@ -17,8 +17,10 @@ import java.nio.file.Path;
  * {@code synchronous=FULL}: a committed epoch survives the process being killed and a power
  * loss. Opening only reads; the files of every process are judged together before any is
  * written, and a run that would resume wrongly (a missing or older file, files of another run
- * or flow, another worker count) is refused with every file left as it was (see
- * docs/recovery.md).
+ * or flow) is refused with every file left as it was. A run with another worker count rescales:
+ * it writes a new generation of files ({@code gen-<n>-<id>/worker-<index>.sqlite3}), each new
+ * worker taking over the keys and partitions it now owns, and deletes the old one once every new
+ * worker has committed (see docs/recovery.md).
  */
 public final class SqliteRecoveryConfig extends RecoveryConfig {
     private static final long serialVersionUID = 1L;

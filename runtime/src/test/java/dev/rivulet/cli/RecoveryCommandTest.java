@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
@@ -101,5 +103,29 @@ class RecoveryCommandTest {
         assertThat(run.status).isEqualTo(1);
         assertThat(run.err).contains("does not exist");
         assertThat(CliRun.run("recovery").status).isEqualTo(2);
+    }
+
+    @Test
+    void verifyWithAShapeSaysFromHowManyWorkersARunWouldRescaleAndInspectShowsTheGenerations() throws Exception {
+        Path dir = crashedDirectory();
+        Map<String, String> before = hashes(dir);
+        CliRun verify = CliRun.run("recovery", "verify", dir.toString(), "-p3", "-w1");
+        assertThat(verify.status).as(verify.err).isZero();
+        Matcher epoch = Pattern.compile("with 3 workers would resume from epoch (\\d+) as execution 1, rescaling from 2"
+                + " to 3 workers").matcher(verify.out);
+        assertThat(epoch.find()).as(verify.out).isTrue();
+        assertThat(CliRun.run("recovery", "verify", dir.toString(), "-w2").out)
+                .contains("a run of 'offline' with 2 workers would resume from epoch").doesNotContain("rescaling");
+        assertThat(hashes(dir)).isEqualTo(before);
+        // The rescaled run continues the crashed one; inspect then shows the new generation.
+        CRASH.set(false);
+        Rivulet.run(flow(), 3, RunOptions.defaults().epochs(EpochConfig.testing()).recovery(RecoveryConfig.sqlite(dir)));
+        CliRun inspect = CliRun.run("recovery", "inspect", dir.toString());
+        assertThat(inspect.status).as(inspect.out).isZero();
+        assertThat(inspect.out).containsPattern("generation 1 \\(gen-1-[0-9a-zA-Z]{8}/\\): current")
+                .contains("workers:        3");
+        assertThat(CliRun.run("recovery", "verify", dir.toString()).out).contains("a run of 'offline' with 3 workers")
+                .doesNotContain("rescaling");
+        assertThat(CliRun.run("recovery", "verify", dir.toString(), "-p", "0").status).isEqualTo(2);
     }
 }

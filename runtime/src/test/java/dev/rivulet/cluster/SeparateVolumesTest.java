@@ -38,6 +38,10 @@ class SeparateVolumesTest {
     Path tmp;
 
     private List<Object> runBoth(List<Path> volumes) throws Exception {
+        return runBoth(volumes, 2);
+    }
+
+    private List<Object> runBoth(List<Path> volumes, int workersPerProcess) throws Exception {
         List<String> addresses = List.of("127.0.0.1:" + ClusterMainTest.freePort(),
                 "127.0.0.1:" + ClusterMainTest.freePort());
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -46,7 +50,7 @@ class SeparateVolumesTest {
             int processId = id;
             outcomes.add(pool.submit(() -> {
                 try {
-                    return Rivulet.clusterMain(ClusterFlows.wordCount(), addresses, processId, 2,
+                    return Rivulet.clusterMain(ClusterFlows.wordCount(), addresses, processId, workersPerProcess,
                             RunOptions.defaults().epochs(EpochConfig.testing())
                                     .recovery(RecoveryConfig.sqlite(volumes.get(processId))));
                 } catch (RuntimeException e) {
@@ -98,5 +102,30 @@ class SeparateVolumesTest {
         }
         assertThat(hashes(volumes.get(0))).isEqualTo(a);
         assertThat(hashes(volumes.get(1))).isEmpty();
+    }
+
+    @Test
+    void aRescaleOfSeparateVolumesIsRefusedByEveryProcessNamingWhatIsMissing() throws Exception {
+        List<Path> volumes = List.of(tmp.resolve("machine-a"), tmp.resolve("machine-b"));
+        for (Object result : runBoth(volumes)) {
+            assertThat(result).isInstanceOf(RunResult.class);
+        }
+        Map<String, String> a = hashes(volumes.get(0));
+        Map<String, String> b = hashes(volumes.get(1));
+        for (Object result : runBoth(volumes, 1)) {
+            assertThat(result).isInstanceOf(RivuletException.class);
+            assertThat(((RivuletException) result).getMessage()).contains("from 4 to 2 workers",
+                    "process 0 (directory `" + volumes.get(0) + "`) lacks the files of workers [2, 3]",
+                    "separate volumes cannot rescale", "Run with 4 workers");
+            dev.rivulet.TroubleshootingMessagesTest.assertQuoted(((RivuletException) result).getMessage(),
+                    "rescaling the recovery of '", "' from 4 to 2 workers needs every worker file of the previous run on"
+                            + " every process, but process 0 (directory ", ") lacks the files of workers [2, 3]");
+        }
+        assertThat(hashes(volumes.get(0))).isEqualTo(a);
+        assertThat(hashes(volumes.get(1))).isEqualTo(b);
+        // The shape that wrote the volumes still resumes.
+        for (Object result : runBoth(volumes)) {
+            assertThat(result).isInstanceOf(RunResult.class);
+        }
     }
 }

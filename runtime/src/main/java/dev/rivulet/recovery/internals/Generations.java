@@ -43,7 +43,8 @@ final class Generations {
     }
 
     static String name(long number, String attemptId) {
-        return "gen-" + number + "-" + attemptId.replaceAll("[^0-9a-zA-Z]", "").substring(0, 8);
+        String id = attemptId.replaceAll("[^0-9a-zA-Z]", "");
+        return "gen-" + number + "-" + (id.isEmpty() ? "0" : id.substring(0, Math.min(8, id.length())));
     }
 
     /** Orders generations by number (ties, which no run makes, by name). */

@@ -46,11 +46,6 @@ final class ResumeCheck {
 
     private static final String NOTHING_CHANGED = " Nothing in the directory was changed.";
 
-    /** Where a missing file of {@code worker} belongs: its process's directory in this run (separate volumes). */
-    private static String ownerDirectory(List<LocalReport> reports, int worker) {
-        return reports.stream().filter(r -> r.isLocal(worker)).findFirst().orElse(reports.get(0)).directory();
-    }
-
     private ResumeCheck() {
     }
 
@@ -94,8 +89,8 @@ final class ResumeCheck {
         List<WorkerFinding> all = new ArrayList<>();
         for (int worker = 0; worker < recorded; worker++) {
             WorkerFinding file = files.get(worker);
-            all.add(file != null ? file : WorkerFinding.absent(worker,
-                    Generations.fileOf(java.nio.file.Path.of(ownerDirectory(reports, worker)), source, worker).toString(), 0));
+            all.add(file != null ? file : WorkerFinding.absent(worker, Generations.fileOf(
+                    java.nio.file.Path.of(directoryOf(reports, worker)), source, worker).toString(), 0));
         }
         List<WorkerFinding> withHistory = all.stream().filter(WorkerFinding::hasHistory).toList();
         List<WorkerFinding> without = all.stream().filter(f -> !f.hasHistory()).toList();
@@ -173,7 +168,9 @@ final class ResumeCheck {
      * The newest complete generation: every worker of its recorded count has a file of one run
      * that began an execution (a rescaling run writes each new file's copied state and its first
      * execution in one transaction, so a file that began holds its whole share). Without one,
-     * generation 0, judged by the rules of an unrescaled directory.
+     * generation 0, judged by the rules of an unrescaled directory — unless generation 0 has no
+     * file left (only a completed rescale deletes it): then the newest generation with files,
+     * so that its missing files are refused instead of the run starting afresh.
      */
     private static String authoritative(Map<String, Map<Integer, WorkerFinding>> generations) {
         List<String> newestFirst = new ArrayList<>(generations.keySet());
@@ -192,7 +189,15 @@ final class ResumeCheck {
                 return generation;
             }
         }
-        return Generations.BASE;
+        if (!generations.getOrDefault(Generations.BASE, Map.of()).isEmpty() || newestFirst.isEmpty()) {
+            return Generations.BASE;
+        }
+        return newestFirst.get(0);
+    }
+
+    /** The directory of the process that runs {@code worker} (process 0's if none does). */
+    private static String directoryOf(List<LocalReport> reports, int worker) {
+        return reports.stream().filter(r -> r.isLocal(worker)).findFirst().orElse(reports.get(0)).directory();
     }
 
     private static long highestNumber(Map<String, Map<Integer, WorkerFinding>> generations) {

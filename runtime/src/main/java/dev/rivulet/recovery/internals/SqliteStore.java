@@ -171,7 +171,8 @@ public final class SqliteStore implements RecoveryStore {
         verdict = ResumeCheck.decide(identity.name(), workerCount, all);
         for (WorkerFinding finding : report.findings()) {
             if (finding.present() && finding.generation().equals(verdict.layout().source())
-                    && finding.worker() == firstWorker && !finding.fingerprint().equals(identity.fingerprint())) {
+                    && finding.worker() == 0 && firstWorker == 0
+                    && !finding.fingerprint().equals(identity.fingerprint())) {
                 warnAboutChangedSteps(finding.statefulSteps(), identity.statefulSteps(), identity.name());
             }
         }

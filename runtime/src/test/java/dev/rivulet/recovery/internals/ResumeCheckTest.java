@@ -89,4 +89,64 @@ class ResumeCheckTest {
                 WorkerFinding.absent(1, "/d/worker-1.sqlite3", 0), file(0, 4, 7, 6, -1, -1).inGeneration("gen-1-abcdef12")));
         assertThat(LocalReport.decode(report.encode())).isEqualTo(report);
     }
+
+    /** A file of a rescaled generation written for {@code workers} workers. */
+    private static WorkerFinding rescaled(String generation, int worker, int workers, long execution, long frontier) {
+        return new WorkerFinding(worker, "/d/" + generation + "/worker-" + worker + ".sqlite3", true, "run-1", "flow",
+                "fp", List.of("s"), workers, execution, frontier, frontier - 1, -1, -1, 0, 0, generation);
+    }
+
+    @Test
+    void anotherWorkerCountRescalesFromTheMinimumFrontierIntoANewGeneration() {
+        ResumeCheck.Verdict verdict = ResumeCheck.decide("flow", 3,
+                List.of(process(file(0, 3, 12, 12, 3, 9), file(1, 3, 9, 9, 3, 8))));
+        assertThat(verdict.point().epoch()).isEqualTo(9);
+        assertThat(verdict.execution()).isEqualTo(4);
+        assertThat(verdict.layout().rescales()).isTrue();
+        assertThat(verdict.layout().source()).isEmpty();
+        assertThat(verdict.layout().sourceWorkers()).isEqualTo(2);
+        assertThat(verdict.layout().target()).startsWith("gen-1-");
+    }
+
+    @Test
+    void aNewGenerationKilledBeforeEveryFileBeganIsIgnored() {
+        // Worker 0 of the 3-worker generation committed its share; worker 1 began nothing; worker 2 has no file.
+        ResumeCheck.Verdict verdict = ResumeCheck.decide("flow", 2, List.of(process(file(0, 3, 12, 12, 3, 9),
+                file(1, 3, 9, 9, 3, 8), rescaled("gen-1-aaaaaaaa", 0, 3, 4, 10),
+                rescaled("gen-1-aaaaaaaa", 1, 3, -1, 0))));
+        assertThat(verdict.layout().source()).as("the old generation is still the authority").isEmpty();
+        assertThat(verdict.layout().rescales()).isFalse();
+        assertThat(verdict.point().epoch()).isEqualTo(9);
+    }
+
+    @Test
+    void aCompleteNewGenerationIsAuthoritativeOverTheOneItReplaced() {
+        ResumeCheck.Verdict verdict = ResumeCheck.decide("flow", 1, List.of(process(file(0, 3, 12, 12, 3, 9),
+                rescaled("gen-1-aaaaaaaa", 0, 1, 4, 15))));
+        assertThat(verdict.layout().source()).isEqualTo("gen-1-aaaaaaaa");
+        assertThat(verdict.layout().rescales()).isFalse();
+        assertThat(verdict.point().epoch()).isEqualTo(15);
+        assertThat(verdict.execution()).isEqualTo(5);
+    }
+
+    @Test
+    void aRescaleNeedsEveryOldFileOnEveryProcess() {
+        LocalReport first = new LocalReport("/a", "c", 0, 1, List.of(file(0, 3, 12, 12, 3, 9)));
+        LocalReport second = new LocalReport("/b", "c", 1, 1, List.of(file(1, 3, 9, 9, 3, 8)));
+        assertThat(ResumeCheck.decide("flow", 2, List.of(first, second)).point().epoch()).isEqualTo(9);
+        assertThatThrownBy(() -> ResumeCheck.decide("flow", 3, List.of(first, second)))
+                .isInstanceOf(RecoveryDirectoryException.class)
+                .hasMessageContaining("from 2 to 3 workers")
+                .hasMessageContaining("process 0 (directory `/a`) lacks the files of workers [1] (`worker-1.sqlite3`)")
+                .hasMessageContaining("Run with 2 workers");
+    }
+
+    @Test
+    void aMissingFileOfTheOnlyGenerationLeftIsRefusedNotStartedAfresh() {
+        // A completed rescale deleted generation 0; then gen-1's worker 1 file was lost.
+        assertThatThrownBy(() -> ResumeCheck.decide("flow", 2, List.of(process(rescaled("gen-1-aaaaaaaa", 0, 2, 4, 15)))))
+                .isInstanceOf(RecoveryDirectoryException.class)
+                .hasMessageContaining("has the files of workers [0]")
+                .hasMessageContaining("gen-1-aaaaaaaa/worker-1.sqlite3");
+    }
 }
