@@ -11,11 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -101,6 +103,21 @@ final class Topics {
             return ends;
         } catch (Exception e) {
             throw new AssertionError("cannot list the end offsets of " + topic, e);
+        }
+    }
+
+    /** The sum over the partitions of {@code topic} of the offset a read_committed reader can reach. */
+    static long committedEnd(TestBroker broker, String topic) {
+        try (var admin = broker.admin()) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+            for (var p : partitions) {
+                specs.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+            }
+            return admin.listOffsets(specs, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get().values().stream()
+                    .mapToLong(o -> o.offset()).sum();
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 
