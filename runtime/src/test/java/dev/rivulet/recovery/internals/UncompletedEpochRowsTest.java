@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the dead run must not be found by a later resume, or it mixes state of two runs: a count of
  * the dead run with the offsets of the new one, or a sink snapshot whose records the dead run
  * never committed. (Found while looking into issue #18; the startup epochs of a resumed run,
- * before its consumers have fetched anything, touch no key, so a second kill there hit it.)
+ * before its consumers have fetched anything, touch no key, so a second kill there can hit it.)
  */
 class UncompletedEpochRowsTest {
     @TempDir
