@@ -141,9 +141,9 @@ class KafkaSinkTest {
                 if (attempt < 2) {
                     // a random point after this run made progress: once more output is committed
                     // (read_committed end) than before it started, plus a random delay
-                    long before = committedEnd(broker, out);
+                    long before = Topics.committedEnd(broker, out);
                     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                    while (child.isAlive() && committedEnd(broker, out) <= before && System.nanoTime() < deadline) {
+                    while (child.isAlive() && Topics.committedEnd(broker, out) <= before && System.nanoTime() < deadline) {
                         child.waitFor(50, TimeUnit.MILLISECONDS);
                     }
                     if (child.waitFor(300 + random.nextInt(1000), TimeUnit.MILLISECONDS)) {
@@ -167,23 +167,6 @@ class KafkaSinkTest {
         }
         assertThat(logs).as("the last run resumed").contains("--- run 2:\n")
                 .containsPattern("(?s)--- run 2:.*resuming from epoch");
-    }
-
-    /** The sum over the partitions of {@code topic} of the offset a read_committed reader can reach. */
-    private static long committedEnd(TestBroker broker, String topic) {
-        try (var admin = broker.admin()) {
-            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
-            Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> specs = new HashMap<>();
-            for (var p : partitions) {
-                specs.put(new org.apache.kafka.common.TopicPartition(topic, p.partition()),
-                        org.apache.kafka.clients.admin.OffsetSpec.latest());
-            }
-            return admin.listOffsets(specs, new org.apache.kafka.clients.admin.ListOffsetsOptions(
-                    org.apache.kafka.common.IsolationLevel.READ_COMMITTED)).all().get().values().stream()
-                    .mapToLong(o -> o.offset()).sum();
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
     }
 
     /**

@@ -42,6 +42,11 @@ public final class RunningCountFlow {
         return flow;
     }
 
+    /** The exactly-once flow as the CLI imports it: {@code RunningCountFlow:exactlyOnce("…", "in", "out")}. */
+    public static Dataflow exactlyOnce(String bootstrap, String in, String out) {
+        return flow(bootstrap, in, out, true);
+    }
+
     public static void main(String[] args) {
         RunOptions options = RunOptions.defaults()
                 .epochs(EpochConfig.periodic(Duration.ofMillis(100)))

@@ -11,11 +11,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -36,11 +38,11 @@ final class Topics {
     }
 
     /**
-     * Writes {@code key=value} pairs, record i to partition {@code i % partitions}, and checks
-     * that the topic then holds exactly them. A send can fail without a word: on a loaded
-     * machine a batch that waited too long expires ({@code delivery.timeout.ms}) and
-     * {@code flush()} returns all the same; a kill test then ran on a shorter input and looked
-     * like a sink that lost output. The idempotent producer keeps each partition a prefix of
+     * Appends {@code key=value} pairs, record i to partition {@code i % partitions}, and checks
+     * that the topic then holds exactly them after what it held before. A send can fail without
+     * a word: on a loaded machine a batch that waited too long expires
+     * ({@code delivery.timeout.ms}) and {@code flush()} returns all the same; a kill test then
+     * ran on a shorter input and looked like a sink that lost output. The idempotent producer keeps each partition a prefix of
      * what was sent, so a partition found short gets the rest sent again, a few times at most.
      */
     static void fill(TestBroker broker, String topic, int partitions, List<String> values) {
@@ -54,6 +56,7 @@ final class Topics {
         Map<String, Object> config = Map.of("bootstrap.servers", broker.bootstrapServers(),
                 "request.timeout.ms", "10000", "delivery.timeout.ms", "20000");
         List<String> failures = new ArrayList<>();
+        Map<Integer, Long> before = endOffsets(broker, topic, partitions);
         for (int attempt = 0; attempt < 4; attempt++) {
             Map<Integer, Long> ends = endOffsets(broker, topic, partitions);
             boolean complete = true;
@@ -61,9 +64,9 @@ final class Topics {
             try (var producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
                 for (int p = 0; p < partitions; p++) {
                     List<ProducerRecord<String, String>> records = perPartition.get(p);
-                    long end = ends.get(p);
+                    long end = ends.get(p) - before.get(p); // how many of this fill's records it holds
                     if (end > records.size()) {
-                        throw new AssertionError("filling topic " + topic + ": partition " + p + " holds " + end
+                        throw new AssertionError("filling topic " + topic + ": partition " + p + " grew by " + end
                                 + " records, more than the " + records.size() + " written");
                     }
                     complete &= end == records.size();
@@ -101,6 +104,21 @@ final class Topics {
             return ends;
         } catch (Exception e) {
             throw new AssertionError("cannot list the end offsets of " + topic, e);
+        }
+    }
+
+    /** The sum over the partitions of {@code topic} of the offset a read_committed reader can reach. */
+    static long committedEnd(TestBroker broker, String topic) {
+        try (var admin = broker.admin()) {
+            var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions();
+            Map<TopicPartition, OffsetSpec> specs = new HashMap<>();
+            for (var p : partitions) {
+                specs.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest());
+            }
+            return admin.listOffsets(specs, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all().get().values().stream()
+                    .mapToLong(o -> o.offset()).sum();
+        } catch (Exception e) {
+            throw new AssertionError(e);
         }
     }
 

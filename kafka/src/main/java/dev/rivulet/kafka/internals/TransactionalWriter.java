@@ -25,12 +25,27 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The snapshot keeps the epoch's encoded records and a sequence number; the transaction
  * also commits, as the offset of the consumer group named by the transactional id on partition
- * 0 of the first record's topic, that sequence number (a marker). A run that died between
- * storing the snapshot and committing the transaction left an open transaction, which
- * {@code initTransactions()} aborts on resume (fencing the dead run's producer); the resumed
- * partition then finds the marker behind its snapshot's sequence and commits the stored records
- * again, in a new transaction. Records are therefore written exactly once for a
- * {@code read_committed} reader.
+ * 0 of the first record's topic, that sequence number (a marker).
+ *
+ * <p>Invariant: the transaction of the snapshot with sequence {@code s} is committed only after
+ * that snapshot is stored on every worker, and until then its records are in the snapshot. So
+ * for the snapshot a resume loads, Kafka's marker is {@code s} (committed) or {@code s - 1}
+ * (not committed, the records still to commit), never more. Per kill point:
+ * <ul>
+ *   <li>before the epoch is stored everywhere: the resume loads an older snapshot, whose
+ *       transaction had committed before this epoch's first write; {@code initTransactions()}
+ *       aborts the open transaction (fencing the dead run's producer) and the run redoes it;
+ *   <li>stored everywhere, the commit not accepted by the broker: the open transaction is
+ *       aborted, the marker is behind, the stored records are committed again in a new
+ *       transaction with the marker;
+ *   <li>the commit accepted: {@code initTransactions()} waits until it completes, the marker
+ *       equals the sequence and nothing is written again;
+ *   <li>killed while committing again at start: the next resume loads the same snapshot and
+ *       decides again from the marker.
+ * </ul>
+ * Records are therefore written exactly once for a {@code read_committed} reader. (The
+ * recovery store's part: rows of an epoch the cluster did not complete are dropped at resume,
+ * so no later resume loads a dead run's snapshot.)
  */
 public final class TransactionalWriter<T> implements SinkPartition<T, SinkState> {
     private static final Logger LOG = LoggerFactory.getLogger(TransactionalWriter.class);

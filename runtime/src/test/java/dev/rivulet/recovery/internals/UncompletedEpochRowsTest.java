@@ -13,8 +13,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A worker that stored an epoch the cluster did not complete (it was killed before the other
  * worker stored it) left rows of that epoch behind. The resumed run redoes the epoch; rows of
- * the dead run must not be found by a later resume, or it mixes state of two runs (the Kafka
- * kill test saw counts restored ahead of, or behind, the offsets they were counted from).
+ * the dead run must not be found by a later resume, or it mixes state of two runs: a count of
+ * the dead run with the offsets of the new one, or a sink snapshot whose records the dead run
+ * never committed. (Found while looking into issue #18; the startup epochs of a resumed run,
+ * before its consumers have fetched anything, touch no key, so a second kill there can hit it.)
  */
 class UncompletedEpochRowsTest {
     @TempDir
