@@ -13,7 +13,7 @@ public final class LocalTransport implements Transport {
         inboxes = new Inbox[workers];
         progress = new ProgressBoard(workers, startEpoch);
         for (int i = 0; i < workers; i++) {
-            inboxes[i] = new Inbox();
+            inboxes[i] = new Inbox(HIGH_WATER_MARK, this::wakeAll);
         }
     }
 

@@ -38,7 +38,7 @@ final class MeshTransport implements Transport {
         this.classLoader = classLoader;
         this.inboxes = new Inbox[workersPerProcess];
         for (int i = 0; i < workersPerProcess; i++) {
-            inboxes[i] = new Inbox();
+            inboxes[i] = new Inbox(HIGH_WATER_MARK, this::wakeAll);
         }
         this.progress = new ProgressBoard(workerCount, UNKNOWN);
     }
