@@ -61,7 +61,7 @@ public final class WatermarkStamper extends AbstractStreamOperator<Object> imple
         NotebookVariables.restore();
         super.initializeState(context);
         saved = context.getOperatorStateStore().getListState(new ListStateDescriptor<>("rivulet-max-times",
-                (org.apache.flink.api.common.typeinfo.TypeInformation) Items.TYPE));
+                (org.apache.flink.api.common.typeinfo.TypeInformation) Items.STATE_TYPE));
         maxTimes = new HashMap<>();
         int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
