@@ -28,7 +28,8 @@ class FlinkClusterCliTest {
             FlinkCliTest.Run flink = FlinkCliTest.cli("run", flow, "--engine", "flink", "--flink-master",
                     cluster.master(), "-p", "2");
             assertThat(flink.status()).as(flink.err() + "\nJobManager: " + cluster.log("jobmanager")).isZero();
-            assertThat(flink.sortedLines()).isEqualTo(nativeRun.sortedLines()).contains("(it, 10)", "(the, 10)", "(worst, 1)");
+            assertThat(flink.sortedLines()).isEqualTo(nativeRun.sortedLines())
+                    .contains("(it, 10)", "(the, 10)", "(worst, 1)");
         }
     }
 }
