@@ -78,7 +78,7 @@ class FlinkNotebookIT {
     @Test
     void flinkRunWithMasterRunsOnARealClusterAndReturnsTheTablesOfRunMain(@TempDir Path dir) throws Exception {
         try (dev.rivulet.flink.StandaloneFlinkCluster cluster = new dev.rivulet.flink.StandaloneFlinkCluster(
-                java.nio.file.Path.of("/tmp/flink-nb-debug"), 1, 2)) {
+                dir.resolve("cluster"), 1, 2)) {
             Path notebook = writeNotebook("flink-cluster.ipynb",
                     // 0: a cell record and a variable read by a lambda at run time
                     "record Order(String item, int count) implements java.io.Serializable {}\n"
