@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The benchmark: builds the project, then runs W1–W3 on the hand-written limit, Rivulet and Flink
+# The benchmark: builds the project, then runs W1–W3 on the hand-written limit, Rivulet, Flink and
+# Rivulet on the Flink runner
 # (each at parallelism 1 and 2, each in a fresh JVM, in interleaved rounds), then the extra rows.
 # Results: bench/results/results.md (docs/performance.md's table) and results.csv.
 # Usage: ./bench.sh [--quick] [--rounds N] [--only W1,W2,W3]

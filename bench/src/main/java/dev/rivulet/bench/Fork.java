@@ -56,6 +56,8 @@ final class Fork {
         if (flink) {
             command.addAll(List.of("--add-opens=java.base/java.util=ALL-UNNAMED",
                     "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
+                    // a finished job's collect sink answers the client's last fetch with an error: noise
+                    "-Dorg.slf4j.simpleLogger.log.org.apache.flink.runtime.rest.handler.job.coordination=off",
                     "-cp", flinkClasspath(), "dev.rivulet.bench.FlinkMain"));
         } else {
             command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchMain.class.getName()));

@@ -71,7 +71,6 @@ public final class FlinkRunner {
      */
     public static RunResult run(Dataflow flow, FlinkOptions options) {
         flow.validate();
-        JobTranslator.check(flow);
         checkSerializable(flow);
         long start = System.nanoTime();
         RunOptions run = options.runOptions();

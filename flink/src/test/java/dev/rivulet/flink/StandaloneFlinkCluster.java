@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * A real Flink standalone session cluster for a test: a JobManager started through Flink's
  * standalone entry point and TaskManagers, each a separate JVM from this test's class path, on
  * loopback ports, configured from a temporary directory. {@link #close} stops every JVM it
- * started (forcibly, after a grace period), whatever happened.
+ * started (forcibly, after a grace period), whatever happened. In rivulet-flink's test jar, so
+ * other modules' tests (kernel-ext's notebook test) use the same cluster.
  */
-final class StandaloneFlinkCluster implements AutoCloseable {
+public final class StandaloneFlinkCluster implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
     private final Path dir;
@@ -28,7 +29,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     private Process jobManager;
     private final List<Process> taskManagers = new ArrayList<>();
 
-    StandaloneFlinkCluster(Path dir, int taskManagers, int slotsPerTaskManager) throws Exception {
+    public StandaloneFlinkCluster(Path dir, int taskManagers, int slotsPerTaskManager) throws Exception {
         this.dir = dir;
         this.restPort = freePort();
         Path conf = Files.createDirectories(dir.resolve("conf"));
@@ -76,11 +77,11 @@ final class StandaloneFlinkCluster implements AutoCloseable {
     }
 
     /** The JobManager's REST endpoint, for {@code --flink-master}. */
-    String master() {
+    public String master() {
         return "127.0.0.1:" + restPort;
     }
 
-    Process taskManager(int index) {
+    public Process taskManager(int index) {
         return taskManagers.get(index);
     }
 
@@ -123,7 +124,7 @@ final class StandaloneFlinkCluster implements AutoCloseable {
                 + START_TIMEOUT + "; JobManager log: " + log("jobmanager") + "\nTaskManager 0 log: " + log("taskmanager-0"));
     }
 
-    String log(String name) {
+    public String log(String name) {
         try {
             String text = Files.readString(dir.resolve(name + ".log"));
             return text.length() > 4000 ? text.substring(text.length() - 4000) : text;

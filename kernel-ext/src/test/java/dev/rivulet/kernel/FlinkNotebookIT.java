@@ -69,6 +69,44 @@ class FlinkNotebookIT {
         assertThat(badMaster).contains("host:port").contains("nohost").doesNotContain("Caused by:");
     }
 
+    /**
+     * {@code %flink_run --master host:port -p2} against a real standalone Flink cluster (a
+     * JobManager and a TaskManager with two slots, JVMs this test starts and always stops): the
+     * job jar carries the cell record's class and the variable the lambda reads to the
+     * TaskManager's JVM, and the returned tables are those of {@code %run_main}.
+     */
+    @Test
+    void flinkRunWithMasterRunsOnARealClusterAndReturnsTheTablesOfRunMain(@TempDir Path dir) throws Exception {
+        try (dev.rivulet.flink.StandaloneFlinkCluster cluster = new dev.rivulet.flink.StandaloneFlinkCluster(
+                dir.resolve("cluster"), 1, 2)) {
+            Path notebook = writeNotebook("flink-cluster.ipynb",
+                    // 0: a cell record and a variable read by a lambda at run time
+                    "record Order(String item, int count) implements java.io.Serializable {}\n"
+                            + "int multiplier = 1;\n"
+                            + "String sorted(Table t) { return t.sortOn(t.columnNames().toArray(new String[0])).printAll(); }",
+                    // 1
+                    "var flow = new Dataflow(\"orders\");\n"
+                            + "flow.input(\"orders\", Sources.testing(List.of(new Order(\"pen\", 1), new Order(\"ink\", 2),"
+                            + " new Order(\"pen\", 3))))\n"
+                            + "    .map(\"scale\", o -> new Order(o.item(), o.count() * multiplier))\n"
+                            + "    .keyBy(\"by-item\", Order::item).map(\"count\", Order::count)"
+                            + ".reduce(\"total\", Integer::sum).capture(\"totals\");\n"
+                            + "multiplier = 7;",
+                    // 2
+                    "var local = %run_main flow",
+                    // 3
+                    "var remote = %flink_run --master " + cluster.master() + " -p2 flow",
+                    // 4
+                    "sorted(local).equals(sorted(remote)) + \" \" + sorted(remote).replaceAll(\"\\\\s+\", \" \").trim()");
+            List<JsonNode> cells = JupyterRunner.cells(jupyter.runNotebook(notebook, true));
+            for (int i = 0; i <= 4; i++) {
+                assertThat(errors(cells.get(i))).as("cell %d: %s\nJobManager: %s", i, cells.get(i),
+                        cluster.log("jobmanager")).isEmpty();
+            }
+            assertThat(lastText(cells.get(4))).startsWith("true").contains("pen | 28").contains("ink | 14");
+        }
+    }
+
     private static List<JsonNode> errors(JsonNode cell) {
         List<JsonNode> errors = new java.util.ArrayList<>();
         cell.path("outputs").forEach(o -> {

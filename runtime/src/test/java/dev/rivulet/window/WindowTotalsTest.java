@@ -24,8 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** A 1-second tumbling event-time sum over 1 M events equals a plain Java computation. */
+/**
+ * A 1-second tumbling event-time sum over 1 M events equals a plain Java computation. The event
+ * count is {@code -Drivulet.test.windowTotalsEvents} (default 1,000,000): the flink module runs
+ * this class on Flink with fewer, since the flow's description (which holds the events) is
+ * shipped to the TaskManagers.
+ */
 class WindowTotalsTest {
+    static final int EVENTS = Integer.getInteger("rivulet.test.windowTotalsEvents", 1_000_000);
 
     record Event(int key, Instant time, int value) implements java.io.Serializable {
     }
@@ -36,8 +42,8 @@ class WindowTotalsTest {
     @BeforeAll
     static void generate() {
         SplittableRandom random = new SplittableRandom(7);
-        events = new ArrayList<>(1_000_000);
-        for (int i = 0; i < 1_000_000; i++) {
+        events = new ArrayList<>(EVENTS);
+        for (int i = 0; i < EVENTS; i++) {
             int key = i % 100;
             // +1 ms per event, up to 50 ms of disorder
             Instant time = BASE.plusMillis(i - random.nextInt(0, 51));

@@ -23,8 +23,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Translates a flow's description into a Flink DataStream job, one step at a time in the flow's
  * order (every input of a step comes before it). Every Flink operator gets the step id as name
- * and uid, so savepoints map to steps. {@link #check} runs first: what cannot be translated fails
- * before anything is submitted, naming the step.
+ * and uid, so savepoints map to steps. Translation happens before anything is submitted: what
+ * cannot be translated fails there, naming the step.
  */
 public final class JobTranslator {
     private static final TypeInformation<RoutingKey> KEY_TYPE = TypeInformation.of(RoutingKey.class);
@@ -36,20 +36,7 @@ public final class JobTranslator {
     public record Translation(Map<String, DataStream<Object>> captures) {
     }
 
-    /** Fails, naming the step, for what this runner cannot run. */
-    public static void check(Dataflow flow) {
-        for (FlowStep step : flow.steps()) {
-            if (step.operation() instanceof Operation.Window w && w.clock() instanceof WindowClock.Watermark<?> wm
-                    && !wm.idleness().isZero()) {
-                throw new FlowDefinitionException("step '" + step.stepId() + "' (" + step.operator()
-                        + "): the Flink runner does not support a watermark clock with idleness ("
-                        + wm.idleness() + ") yet; leave idleness at zero, or run on the native engine");
-            }
-        }
-    }
-
     public static Translation translate(Dataflow flow, StreamExecutionEnvironment env, int batchSize) {
-        check(flow);
         Map<StreamRef, DataStream<Object>> streams = new HashMap<>();
         Map<String, DataStream<Object>> captures = new LinkedHashMap<>();
         List<FlowStep> steps = flow.steps();

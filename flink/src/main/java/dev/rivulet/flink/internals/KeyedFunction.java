@@ -35,7 +35,7 @@ public abstract class KeyedFunction extends KeyedProcessFunction<RoutingKey, Obj
     @Override
     public void open(OpenContext openContext) throws Exception {
         NotebookVariables.restore();
-        state = getRuntimeContext().getState(new ValueStateDescriptor<>("rivulet-state", Items.TYPE));
+        state = getRuntimeContext().getState(new ValueStateDescriptor<>("rivulet-state", Items.STATE_TYPE));
         counters = StepCounters.of(getRuntimeContext(), stepId);
         tag = PartitionTags.ofWorker(stepId, getRuntimeContext().getTaskInfo().getIndexOfThisSubtask());
     }
