@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ class FlinkNotebookIT {
 
     @Test
     void flinkRunShipsCellClassesAndVariablesAndReturnsTheTablesOfRunMain() throws Exception {
-        Path notebook = writeNotebook("flink.ipynb",
+        Path notebook = jupyter.writeNotebook("flink.ipynb",
                 // 0: a cell record and a variable read by a lambda at run time
                 "record Trade(String symbol, int qty) implements java.io.Serializable {}\n"
                         + "int factor = 1;\n"
@@ -79,7 +78,7 @@ class FlinkNotebookIT {
     void flinkRunWithMasterRunsOnARealClusterAndReturnsTheTablesOfRunMain(@TempDir Path dir) throws Exception {
         try (dev.rivulet.flink.StandaloneFlinkCluster cluster = new dev.rivulet.flink.StandaloneFlinkCluster(
                 dir.resolve("cluster"), 1, 2)) {
-            Path notebook = writeNotebook("flink-cluster.ipynb",
+            Path notebook = jupyter.writeNotebook("flink-cluster.ipynb",
                     // 0: a cell record and a variable read by a lambda at run time
                     "record Order(String item, int count) implements java.io.Serializable {}\n"
                             + "int multiplier = 1;\n"
@@ -121,24 +120,5 @@ class FlinkNotebookIT {
         List<String> texts = JupyterRunner.outputTexts(cell);
         assertThat(texts).as(cell.toString()).isNotEmpty();
         return texts.get(texts.size() - 1).trim();
-    }
-
-    private static Path writeNotebook(String name, String... cells) throws IOException {
-        var notebook = JupyterRunner.JSON.createObjectNode();
-        var cellArray = notebook.putArray("cells");
-        for (String source : cells) {
-            var cell = cellArray.addObject();
-            cell.put("cell_type", "code").put("execution_count", (Integer) null);
-            cell.putObject("metadata");
-            cell.putArray("outputs");
-            var lines = cell.putArray("source");
-            Arrays.stream(source.split("(?<=\n)")).forEach(lines::add);
-        }
-        notebook.putObject("metadata").putObject("kernelspec").put("name", KernelSpec.NAME)
-                .put("display_name", KernelSpec.DISPLAY_NAME).put("language", "java");
-        notebook.put("nbformat", 4).put("nbformat_minor", 5);
-        Path file = home.resolve(name);
-        JupyterRunner.JSON.writeValue(file.toFile(), notebook);
-        return file;
     }
 }
