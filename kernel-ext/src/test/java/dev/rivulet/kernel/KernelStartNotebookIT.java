@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * start-up until the client has seen the kernel ready, so a kernel that answered only after its
  * start-up would never be seen ready (and the test would fail), however fast the machine.
  */
-class KernelStartIT {
+class KernelStartNotebookIT {
 
     @TempDir
     Path home;
