@@ -3,11 +3,11 @@ package dev.rivulet.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rivulet.cli.fixtures.RescaleFlows;
+import dev.rivulet.recovery.SequenceSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -153,15 +153,7 @@ class CliRescaleTest {
         }
         assertThat(startupKills).isEqualTo(2);
 
-        Map<String, List<Integer>> perKey = new HashMap<>();
-        try (Stream<Path> files = Files.list(out)) {
-            for (Path file : files.toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    String[] kv = line.substring(1, line.length() - 1).split(", ");
-                    perKey.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(Integer.parseInt(kv[1]));
-                }
-            }
-        }
+        Map<String, List<Integer>> perKey = SequenceSource.readPerKey(out);
         assertThat(perKey).hasSize(RescaleFlows.KEYS);
         List<Integer> all = IntStream.range(0, RescaleFlows.PER_KEY).boxed().toList();
         perKey.forEach((key, seqs) -> assertThat(seqs).as("%s: every item exactly once, in order", key).isEqualTo(all));

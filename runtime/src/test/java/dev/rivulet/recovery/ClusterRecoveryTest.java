@@ -14,7 +14,6 @@ import dev.rivulet.RunOptions;
 import dev.rivulet.StateUpdate;
 import dev.rivulet.io.Sinks;
 import dev.rivulet.io.Sources;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,7 +25,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 import dev.rivulet.testing.NoLeftoverProcesses;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -173,15 +171,7 @@ class ClusterRecoveryTest {
         assertThat(crashedRuns).as("runs killed part-way").isGreaterThanOrEqualTo(8);
 
         // Exactly once in the files: every sequence number of every key, in order.
-        Map<String, List<Integer>> perKey = new HashMap<>();
-        try (Stream<Path> files = Files.list(out)) {
-            for (Path file : files.toList()) {
-                for (String line : Files.readAllLines(file)) {
-                    String[] kv = line.substring(1, line.length() - 1).split(", ");
-                    perKey.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(Integer.parseInt(kv[1]));
-                }
-            }
-        }
+        Map<String, List<Integer>> perKey = SequenceSource.readPerKey(out);
         assertThat(perKey).hasSize(KEYS);
         List<Integer> all = java.util.stream.IntStream.range(0, PER_KEY).boxed().toList();
         perKey.forEach((key, seqs) -> assertThat(seqs).as(key).isEqualTo(all));

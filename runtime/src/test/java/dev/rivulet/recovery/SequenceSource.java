@@ -3,8 +3,14 @@ package dev.rivulet.recovery;
 import dev.rivulet.KV;
 import dev.rivulet.io.PartitionedSource;
 import dev.rivulet.io.SourcePartition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Fault-injection input: {@code keys} keys, each with the sequence numbers {@code 0 … perKey-1}
@@ -69,5 +75,22 @@ public final class SequenceSource implements PartitionedSource<KV<String, Intege
                 return next;
             }
         };
+    }
+
+    /**
+     * The sequence numbers per key in the files of {@code dir} that a {@code Sinks.dir} of this
+     * source's items wrote (lines {@code (key, seq)}), in file order.
+     */
+    public static Map<String, List<Integer>> readPerKey(Path dir) throws IOException {
+        Map<String, List<Integer>> perKey = new HashMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    String[] kv = line.substring(1, line.length() - 1).split(", ");
+                    perKey.computeIfAbsent(kv[0], k -> new ArrayList<>()).add(Integer.parseInt(kv[1]));
+                }
+            }
+        }
+        return perKey;
     }
 }

@@ -24,8 +24,9 @@ import java.util.List;
  * state     (step_id, state_key BLOB, epoch, snapshot BLOB)                   -- NULL = discarded
  * </pre>
  *
- * {@code run_id} and {@code cluster_frontier} were added later: files without them are migrated
- * by {@link #migrate()} when a run begins, never while they are only being checked.
+ * ({@link WorkerFileSchema} creates them.) {@code run_id} and {@code cluster_frontier} were added
+ * later: files without them are migrated by {@link #migrate()} when a run begins, never while
+ * they are only being checked.
  *
  * <p>A connection is used by one thread at a time (the store synchronises start-up reads; at run
  * time only the owning worker writes).
@@ -109,30 +110,6 @@ final class WorkerFile implements AutoCloseable {
         return new WorkerFile(path, workerIndex, DriverManager.getConnection(uri, config.toProperties()));
     }
 
-    private boolean hasColumn(String table, String column) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
-            while (rows.next()) {
-                if (column.equals(rows.getString("name"))) {
-                    return true;
-                }
-            }
-            return false;
-        }
-    }
-
-    /** Adds the columns of later versions to a file written before them. */
-    void migrate() throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            if (!hasColumn("flow", "run_id")) {
-                statement.execute("ALTER TABLE flow ADD COLUMN run_id TEXT");
-            }
-            if (!hasColumn("progress", "cluster_frontier")) {
-                statement.execute("ALTER TABLE progress ADD COLUMN cluster_frontier INTEGER NOT NULL DEFAULT -1");
-            }
-        }
-    }
-
     /** Records the run id in a file that has none (written before run ids). */
     void adoptRunId(String runId) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE flow SET run_id = ? WHERE run_id IS NULL")) {
@@ -145,7 +122,7 @@ final class WorkerFile implements AutoCloseable {
     WorkerFinding finding(long bytes) throws SQLException {
         FlowRecord flow = readFlow();
         String runId = null;
-        if (hasColumn("flow", "run_id")) {
+        if (WorkerFileSchema.hasColumn(connection, "flow", "run_id")) {
             try (Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery("SELECT run_id FROM flow")) {
                 runId = rows.next() ? rows.getString(1) : null;
@@ -154,7 +131,7 @@ final class WorkerFile implements AutoCloseable {
         Progress progress = latestProgress();
         long seenExecution = -1;
         long seenFrontier = -1;
-        if (hasColumn("progress", "cluster_frontier")) {
+        if (WorkerFileSchema.hasColumn(connection, "progress", "cluster_frontier")) {
             try (Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery(
                             "SELECT p.execution, p.cluster_frontier FROM progress p JOIN execution e"
@@ -200,15 +177,6 @@ final class WorkerFile implements AutoCloseable {
         }
     }
 
-    boolean hasSchema() throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery(
-                        "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
-                                + " ('flow', 'execution', 'progress', 'state')")) {
-            return rows.next() && rows.getInt(1) == 4;
-        }
-    }
-
     boolean isEmpty() throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SELECT count(*) FROM sqlite_master")) {
@@ -216,37 +184,19 @@ final class WorkerFile implements AutoCloseable {
         }
     }
 
+    /** Adds the columns of later versions to a file written before them ({@link WorkerFileSchema#migrate}). */
+    void migrate() throws SQLException {
+        WorkerFileSchema.migrate(connection);
+    }
+
+    /** Whether the file has Rivulet's four tables. */
+    boolean hasSchema() throws SQLException {
+        return WorkerFileSchema.isPresent(connection);
+    }
+
+    /** Creates the tables of a new file and its flow record, in one transaction. */
     void createSchema(FlowIdentity identity, int workerCount, String runId) throws SQLException {
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE flow (name TEXT NOT NULL, fingerprint TEXT NOT NULL,"
-                    + " stateful_steps TEXT NOT NULL, worker_count INTEGER NOT NULL, worker_index INTEGER NOT NULL, run_id TEXT)");
-            statement.execute("CREATE TABLE execution (execution INTEGER NOT NULL, worker_index INTEGER NOT NULL,"
-                    + " worker_count INTEGER NOT NULL, resume_epoch INTEGER NOT NULL, started_at TEXT NOT NULL,"
-                    + " PRIMARY KEY (execution, worker_index))");
-            statement.execute("CREATE TABLE progress (execution INTEGER NOT NULL, worker_index INTEGER NOT NULL,"
-                    + " frontier INTEGER NOT NULL, last_epoch INTEGER NOT NULL, cluster_frontier INTEGER NOT NULL DEFAULT -1,"
-                    + " PRIMARY KEY (execution, worker_index))");
-            statement.execute("CREATE TABLE state (step_id TEXT NOT NULL, state_key BLOB NOT NULL,"
-                    + " epoch INTEGER NOT NULL, snapshot BLOB, PRIMARY KEY (step_id, state_key, epoch))");
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO flow (name, fingerprint, stateful_steps, worker_count, worker_index, run_id)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
-                insert.setString(1, identity.name());
-                insert.setString(2, identity.fingerprint());
-                insert.setString(3, identity.stepsText());
-                insert.setInt(4, workerCount);
-                insert.setInt(5, workerIndex);
-                insert.setString(6, runId);
-                insert.executeUpdate();
-            }
-            connection.commit();
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(true);
-        }
+        WorkerFileSchema.create(connection, identity, workerCount, workerIndex, runId);
     }
 
     FlowRecord readFlow() throws SQLException {
