@@ -7,6 +7,7 @@ import dev.rivulet.fn.FilterFn;
 import dev.rivulet.fn.FlatMapFn;
 import dev.rivulet.fn.FoldFn;
 import dev.rivulet.fn.InspectFn;
+import dev.rivulet.fn.LongFoldFn;
 import dev.rivulet.fn.MapFn;
 import dev.rivulet.fn.ReduceFn;
 import dev.rivulet.fn.StateBuilder;
@@ -195,6 +196,25 @@ public sealed class KeyedStream<K, V> permits WindowedStream {
             StateBuilder<? extends A> builder, FoldFn<A, ? super V> folder, ReduceFn<A> merger) {
         return windowed(stepId, new Operation.FoldWindow(fn(clock, stepId, "clock"), fn(windower, stepId, "windower"),
                 fn(builder, stepId, "builder"), fn(folder, stepId, "folder"), fn(merger, stepId, "merger")));
+    }
+
+    /**
+     * {@link #foldWindow(String, WindowClock, Windower, StateBuilder, FoldFn)} into a primitive
+     * {@code long} that starts at {@code initial}: counts, sums, bit sets. The accumulator is
+     * updated in place, so folding an item allocates nothing (a {@code FoldFn<Long, V>} boxes a
+     * new {@code Long} per item); the windows' values are {@code Long}s as with the boxed fold.
+     *
+     * <pre>{@code
+     * payments.foldWindow("amount-per-second", WindowClock.watermarkMillis(Payment::at, Duration.ofMillis(50)),
+     *         Windower.tumbling(Duration.ofSeconds(1), Instant.EPOCH),
+     *         0L, (sum, payment) -> sum + payment.cents())
+     * }</pre>
+     */
+    public WindowedStream<K, V, Long> foldWindow(String stepId, WindowClock<? super V> clock, Windower windower,
+            long initial, LongFoldFn<? super V> folder) {
+        StateBuilder<Long> builder = () -> initial;
+        return windowed(stepId, new Operation.FoldWindow(fn(clock, stepId, "clock"), fn(windower, stepId, "windower"),
+                builder, fn(folder, stepId, "folder"), null));
     }
 
     /**

@@ -35,7 +35,12 @@ public final class StableHash {
 
     /** The worker index in {@code [0, workerCount)} that owns {@code key}. */
     public static int workerFor(Object key, int workerCount) {
-        return (int) Math.floorMod(of(key), (long) workerCount);
+        long hash = of(key);
+        if ((workerCount & (workerCount - 1)) == 0) {
+            // The same value as floorMod for a power of two, without a 64-bit division per item.
+            return (int) (hash & (workerCount - 1));
+        }
+        return (int) Math.floorMod(hash, (long) workerCount);
     }
 
     /** Whether {@code key} can be routed; {@code false} for {@code null} and unsupported classes. */

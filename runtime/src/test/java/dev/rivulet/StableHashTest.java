@@ -92,6 +92,19 @@ class StableHashTest {
     }
 
     @Test
+    void everyWorkerCountRoutesAsFloorModOfTheHash() {
+        // Recovery files record which worker owned a key: the mapping may never change, whatever
+        // fast path computes it (powers of two use a mask).
+        for (int workers = 1; workers <= 9; workers++) {
+            for (long i = -5_000; i < 5_000; i++) {
+                Object key = i % 2 == 0 ? (Object) i : "k" + i;
+                assertThat(StableHash.workerFor(key, workers))
+                        .isEqualTo((int) Math.floorMod(StableHash.of(key), (long) workers));
+            }
+        }
+    }
+
+    @Test
     void unsupportedKeysAreRejected() {
         assertThatThrownBy(() -> StableHash.of(new File("x")))
                 .isInstanceOf(StableHash.UnroutableKeyException.class)

@@ -45,7 +45,7 @@ final class WindowSum {
                 .keyBy("by-key", Data.Event::key)
                 .foldWindow("sum", WindowClock.watermarkMillis(Data.Event::time, Duration.ofMillis(50)),
                         Windower.tumbling(Duration.ofSeconds(1), Instant.ofEpochMilli(BASE)),
-                        () -> 0L, (sum, e) -> sum + e.value())
+                        0L, (sum, e) -> sum + e.value())
                 .output("sums", sink);
         engine.run(flow, workers, options);
         return checksum.sum();

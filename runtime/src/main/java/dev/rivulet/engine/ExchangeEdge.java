@@ -31,6 +31,8 @@ final class ExchangeEdge implements Edge {
     private final Transport transport;
     private final int batchSize;
     private final Object[][] buffers;
+    /** Per destination, the keys of a keyed batch being collected (parallel to buffers), or null. */
+    private final Object[][] keyBuffers;
     private final int[] sizes;
     private final long[] epochs;
     private final String stepId;
@@ -60,6 +62,7 @@ final class ExchangeEdge implements Edge {
         this.transport = transport;
         this.batchSize = batchSize;
         this.buffers = new Object[workers][];
+        this.keyBuffers = new Object[workers][];
         this.sizes = new int[workers];
         this.epochs = new long[workers];
         this.stepId = target.stepId();
@@ -94,7 +97,8 @@ final class ExchangeEdge implements Edge {
                 target.onData(input, batch);
             } else {
                 // A partition tag only means something on the worker that read the partition.
-                Batch moved = batch.source == Batch.MIXED ? batch : new Batch(batch.epoch, batch.items, batch.size);
+                Batch moved = batch.source == Batch.MIXED ? batch
+                        : new Batch(batch.epoch, batch.keys, batch.items, batch.size, Batch.MIXED, null, null);
                 transport.send(destination, Message.data(edgeId, self, moved));
             }
             return;
@@ -103,22 +107,36 @@ final class ExchangeEdge implements Edge {
             stamped(batch);
             return;
         }
-        Object[] local = null;
+        Object[] keys = batch.keys;
+        // While every item so far stays here (always, on one worker), the batch's own arrays are
+        // the local batch's: items are never mutated.
+        Object[] local = batch.items;
+        Object[] localKeys = keys;
+        boolean shared = true;
         int localSize = 0;
         for (int i = 0; i < batch.size; i++) {
             Object item = batch.items[i];
-            int destination = destination(item);
+            Object key = keys == null ? null : keys[i];
+            int destination = keys == null ? destination(item) : destination(key, item);
             if (destination == self) {
-                if (local == null) {
-                    local = new Object[batch.size];
+                if (shared && localSize != i) {
+                    local = Arrays.copyOf(batch.items, batch.size);
+                    localKeys = keys == null ? null : Arrays.copyOf(keys, batch.size);
+                    shared = false;
                 }
-                local[localSize++] = item;
+                if (!shared) {
+                    local[localSize] = item;
+                    if (keys != null) {
+                        localKeys[localSize] = key;
+                    }
+                }
+                localSize++;
             } else {
-                append(destination, batch.epoch, item);
+                append(destination, batch.epoch, keys != null, key, item);
             }
         }
         if (localSize > 0) {
-            target.onData(input, new Batch(batch.epoch, local, localSize));
+            target.onData(input, new Batch(batch.epoch, localKeys, local, localSize, Batch.MIXED, null, null));
         }
     }
 
@@ -132,12 +150,25 @@ final class ExchangeEdge implements Edge {
         }
     }
 
+    /** {@link #destination(Object)} of the item {@code KV(key, value)} of a keyed batch. */
+    private int destination(Object key, Object value) {
+        try {
+            return router.routeKeyed(key, value);
+        } catch (StepFailure e) {
+            throw e;
+        } catch (Throwable t) {
+            throw StepFailure.onItem(stepId, target.operatorName(), new dev.rivulet.KV<>(key, value), t);
+        }
+    }
+
     /** {@link #data} into a watermark step: every item also gets its event time and mark. */
     private void stamped(Batch batch) {
         int slot = watermarks.slotOf(batch.source);
-        // While every item so far stays here (always, on one worker), the batch's own array is
-        // the local batch's: items are never mutated, so only the times and marks are new.
+        Object[] keys = batch.keys;
+        boolean keyed = keys != null;
+        // As in data(): the batch's own arrays while every item so far stays here.
         Object[] local = batch.items;
+        Object[] localKeys = keys;
         boolean shared = true;
         // The window step does not keep a batch's arrays, so those of the last local batch are
         // reused unless the target had to keep that batch for a later epoch.
@@ -148,31 +179,34 @@ final class ExchangeEdge implements Edge {
         int localSize = 0;
         for (int i = 0; i < batch.size; i++) {
             Object item = batch.items[i];
-            long time = watermarks.time(item);
+            Object key = keyed ? keys[i] : null;
+            long time = keyed ? watermarks.time(key, item) : watermarks.time(item);
             long mark = watermarks.mark(slot, time);
-            int destination = destination(item);
+            int destination = keyed ? destination(key, item) : destination(item);
             if (destination == self) {
                 if (shared && localSize != i) {
                     local = Arrays.copyOf(batch.items, batch.size);
+                    localKeys = keyed ? Arrays.copyOf(keys, batch.size) : null;
                     shared = false;
                 }
                 if (!shared) {
                     local[localSize] = item;
+                    if (keyed) {
+                        localKeys[localSize] = key;
+                    }
                 }
                 localTimes[localSize] = time;
                 localMarks[localSize++] = mark;
             } else {
-                if (sizes[destination] > 0 && epochs[destination] != batch.epoch) {
-                    send(destination);
-                }
-                if (buffers[destination] == null) {
-                    buffers[destination] = new Object[batchSize];
+                int n = slotFor(destination, batch.epoch, keyed);
+                if (timeBuffers[destination] == null) {
                     timeBuffers[destination] = new long[batchSize];
                     markBuffers[destination] = new long[batchSize];
                 }
-                epochs[destination] = batch.epoch;
-                int n = sizes[destination]++;
                 buffers[destination][n] = item;
+                if (keyed) {
+                    keyBuffers[destination][n] = key;
+                }
                 timeBuffers[destination][n] = time;
                 markBuffers[destination][n] = mark;
                 if (n + 1 == batchSize) {
@@ -180,24 +214,42 @@ final class ExchangeEdge implements Edge {
                 }
             }
         }
-        boolean kept = localSize > 0
-                && target.onData(input, new Batch(batch.epoch, local, localSize, Batch.MIXED, localTimes, localMarks));
+        boolean kept = localSize > 0 && target.onData(input,
+                new Batch(batch.epoch, localKeys, local, localSize, Batch.MIXED, localTimes, localMarks));
         if (!kept) {
             spareTimes = localTimes;
             spareMarks = localMarks;
         }
     }
 
-    private void append(int destination, long epoch, Object item) {
-        if (sizes[destination] > 0 && epochs[destination] != epoch) {
+    /**
+     * The index in {@code destination}'s buffer for the next item, which {@link #sizes} already
+     * counts: the buffer is sent first if it holds another epoch's items or the other layout
+     * (keyed or whole items), and made if there is none.
+     */
+    private int slotFor(int destination, long epoch, boolean keyed) {
+        if (sizes[destination] > 0 && (epochs[destination] != epoch || (keyBuffers[destination] != null) != keyed)) {
             send(destination);
         }
         if (buffers[destination] == null) {
             buffers[destination] = new Object[batchSize];
         }
+        if (keyed && keyBuffers[destination] == null) {
+            keyBuffers[destination] = new Object[batchSize];
+        } else if (!keyed) {
+            keyBuffers[destination] = null;
+        }
         epochs[destination] = epoch;
-        buffers[destination][sizes[destination]++] = item;
-        if (sizes[destination] == batchSize) {
+        return sizes[destination]++;
+    }
+
+    private void append(int destination, long epoch, boolean keyed, Object key, Object item) {
+        int n = slotFor(destination, epoch, keyed);
+        buffers[destination][n] = item;
+        if (keyed) {
+            keyBuffers[destination][n] = key;
+        }
+        if (n + 1 == batchSize) {
             send(destination);
         }
     }
@@ -208,7 +260,9 @@ final class ExchangeEdge implements Edge {
             return;
         }
         Object[] items = buffers[destination];
+        Object[] keys = keyBuffers[destination];
         buffers[destination] = null;
+        keyBuffers[destination] = null;
         sizes[destination] = 0;
         if (watermarks != null) {
             long[] times = timeBuffers[destination];
@@ -216,11 +270,13 @@ final class ExchangeEdge implements Edge {
             timeBuffers[destination] = null;
             markBuffers[destination] = null;
             transport.send(destination, Message.data(edgeId, self, new Batch(epochs[destination],
-                    items, size, Batch.MIXED, times, marks)));
+                    keys, items, size, Batch.MIXED, times, marks)));
             return;
         }
-        transport.send(destination, Message.data(edgeId, self,
-                new Batch(epochs[destination], size == items.length ? items : Arrays.copyOf(items, size), size)));
+        boolean full = size == items.length;
+        transport.send(destination, Message.data(edgeId, self, new Batch(epochs[destination],
+                keys == null || full ? keys : Arrays.copyOf(keys, size),
+                full ? items : Arrays.copyOf(items, size), size, Batch.MIXED, null, null)));
     }
 
     @Override

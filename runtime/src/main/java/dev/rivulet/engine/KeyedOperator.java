@@ -78,19 +78,28 @@ final class KeyedOperator extends Operator {
 
     @Override
     public void onBatch(int input, Batch batch, Outputs out) {
+        Object[] keys = batch.keys;
         for (int i = 0; i < batch.size; i++) {
-            KV<?, ?> item = (KV<?, ?>) batch.items[i];
-            Object key = item.key();
+            Object key;
+            Object value;
+            if (keys != null) {
+                key = keys[i];
+                value = batch.items[i];
+            } else {
+                KV<?, ?> item = (KV<?, ?>) batch.items[i];
+                key = item.key();
+                value = item.value();
+            }
             try {
                 KeyedLogic logic = logics.get(key);
                 if (logic == null) {
                     logic = step.createLogic(key, null);
                     logics.put(key, logic);
                 }
-                logic.onValue(item.value(), emitterFor(key, out));
+                logic.onValue(value, emitterFor(key, out));
                 afterCall(key, logic);
             } catch (Throwable t) {
-                throw StepFailure.onItem(step, item, t);
+                throw StepFailure.onItem(step, new KV<>(key, value), t);
             }
         }
     }

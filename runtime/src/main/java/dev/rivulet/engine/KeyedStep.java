@@ -31,12 +31,17 @@ public abstract class KeyedStep extends Step {
 
                 @Override
                 public int route(Object item) {
-                    Object key = ((KV<?, ?>) item).key();
+                    KV<?, ?> kv = (KV<?, ?>) item;
+                    return routeKeyed(kv.key(), kv.value());
+                }
+
+                @Override
+                public int routeKeyed(Object key, Object value) {
                     if (key == null || key.getClass() != checked) {
                         try {
                             StableHash.of(key);
                         } catch (StableHash.UnroutableKeyException e) {
-                            throw StepFailure.invalid(KeyedStep.this, item, e.getMessage());
+                            throw StepFailure.invalid(KeyedStep.this, new KV<>(key, value), e.getMessage());
                         }
                         if (!(key instanceof Record) && !(key instanceof List)) {
                             checked = key.getClass();
@@ -46,12 +51,20 @@ public abstract class KeyedStep extends Step {
                 }
             };
         }
-        return item -> {
-            Object key = ((KV<?, ?>) item).key();
-            try {
-                return StableHash.workerFor(key, workers);
-            } catch (StableHash.UnroutableKeyException e) {
-                throw StepFailure.invalid(this, item, e.getMessage());
+        return new Router() {
+            @Override
+            public int route(Object item) {
+                KV<?, ?> kv = (KV<?, ?>) item;
+                return routeKeyed(kv.key(), kv.value());
+            }
+
+            @Override
+            public int routeKeyed(Object key, Object value) {
+                try {
+                    return StableHash.workerFor(key, workers);
+                } catch (StableHash.UnroutableKeyException e) {
+                    throw StepFailure.invalid(KeyedStep.this, new KV<>(key, value), e.getMessage());
+                }
             }
         };
     }

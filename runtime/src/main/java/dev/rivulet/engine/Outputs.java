@@ -26,6 +26,11 @@ public final class Outputs {
         heads[port].push(item);
     }
 
+    /** Emits {@code KV(key, value)} on port 0 without making the {@code KV} where it can. */
+    public void emitKeyed(Object key, Object value) {
+        heads[0].pushKeyed(key, value);
+    }
+
     /** The epoch emitted items are stamped with. */
     public long epoch() {
         return ports.length == 0 ? 0 : ports[0].epoch();

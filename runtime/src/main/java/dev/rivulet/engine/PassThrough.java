@@ -18,9 +18,21 @@ public final class PassThrough extends Operator {
 
     @Override
     public void onBatch(int input, Batch batch, Outputs out) {
+        emitAll(batch, out);
+    }
+
+    /** Emits every item of {@code batch} on port 0, keeping a keyed batch's keys and values apart. */
+    public static void emitAll(Batch batch, Outputs out) {
         Object[] items = batch.items;
-        for (int i = 0; i < batch.size; i++) {
-            out.emit(items[i]);
+        Object[] keys = batch.keys;
+        if (keys == null) {
+            for (int i = 0; i < batch.size; i++) {
+                out.emit(items[i]);
+            }
+        } else {
+            for (int i = 0; i < batch.size; i++) {
+                out.emitKeyed(keys[i], items[i]);
+            }
         }
     }
 }

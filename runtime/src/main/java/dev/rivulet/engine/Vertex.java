@@ -21,6 +21,8 @@ final class Vertex {
     private final Operator operator;
     private final StepStats stats;
     private final Outputs outputs;
+    /** Each port's first sink (a fused stage or the emitter); see {@link #dropUnread}. */
+    private final ItemSink[] heads;
     private final List<List<Edge>> edgesByPort = new ArrayList<>();
     private final long[] sourceFrontiers;
     private final int[] slotBase;
@@ -76,9 +78,32 @@ final class Vertex {
             }
             heads[port] = head;
         }
+        this.heads = heads;
         this.outputs = new Outputs(heads, emitters, stages);
         outputs.epoch(startEpoch);
     }
+
+    /**
+     * Called once the graph is wired: a port that feeds nothing (an output step's, or a {@code late()}
+     * stream nobody reads) drops its items instead of batching them for no one.
+     */
+    void dropUnread() {
+        for (int port = 0; port < heads.length; port++) {
+            if (edgesByPort.get(port).isEmpty() && heads[port] instanceof Emitter) {
+                heads[port] = DROP;
+            }
+        }
+    }
+
+    private static final ItemSink DROP = new ItemSink() {
+        @Override
+        public void push(Object item) {
+        }
+
+        @Override
+        public void pushKeyed(Object key, Object value) {
+        }
+    };
 
     String stepId() {
         return step.stepId();

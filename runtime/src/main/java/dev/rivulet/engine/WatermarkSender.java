@@ -83,22 +83,27 @@ final class WatermarkSender {
 
     /** The event time of a {@code KV} item, in epoch millis. */
     long time(Object item) {
-        Object value = ((KV<?, ?>) item).value();
+        KV<?, ?> kv = (KV<?, ?>) item;
+        return time(kv.key(), kv.value());
+    }
+
+    /** The event time of the item {@code KV(key, value)}, in epoch millis. */
+    long time(Object key, Object value) {
         if (millis != null) {
             try {
                 return millis.epochMillis(value);
             } catch (Throwable t) {
-                throw StepFailure.onItem(stepId, operator, item, t);
+                throw StepFailure.onItem(stepId, operator, new KV<>(key, value), t);
             }
         }
         Instant instant;
         try {
             instant = timestamp.timestamp(value);
         } catch (Throwable t) {
-            throw StepFailure.onItem(stepId, operator, item, t);
+            throw StepFailure.onItem(stepId, operator, new KV<>(key, value), t);
         }
         if (instant == null) {
-            throw StepFailure.onItem(stepId, operator, item, new IllegalStateException(
+            throw StepFailure.onItem(stepId, operator, new KV<>(key, value), new IllegalStateException(
                     "the timestamp function of the watermark clock returned null; every value needs a time"));
         }
         return instant.toEpochMilli();

@@ -167,6 +167,9 @@ final class WorkerGraphBuilder {
                 upstreams.computeIfAbsent(target, v -> new ArrayList<>()).add(keepsPartitions ? source : null);
             }
         }
+        for (Vertex vertex : vertices) {
+            vertex.dropUnread();
+        }
         senders.forEach((watermarks, source) -> {
             List<PartitionClock> clocks = new ArrayList<>();
             boolean mixed = partitionsBehind(source, clocks, new java.util.HashSet<>());

@@ -78,13 +78,25 @@ sealed interface MeshFrame {
                 }
             }
             try {
-                serializer.writeItems(batch.items, batch.size, buf);
+                serializer.writeItems(wholeItems(batch), batch.size, buf);
             } catch (RuntimeException e) {
                 buf.release();
                 throw e;
             }
         }
         return buf;
+    }
+
+    /** The batch's items as the stream has them: a keyed batch's pairs become {@code KV}s on the wire. */
+    private static Object[] wholeItems(Batch batch) {
+        if (batch.keys == null) {
+            return batch.items;
+        }
+        Object[] whole = new Object[batch.size];
+        for (int i = 0; i < batch.size; i++) {
+            whole[i] = batch.item(i);
+        }
+        return whole;
     }
 
     static ByteBuf encodeProgress(ByteBufAllocator alloc, int worker, long frontier) {

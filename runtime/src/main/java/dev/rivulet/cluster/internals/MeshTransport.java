@@ -79,7 +79,7 @@ final class MeshTransport implements Transport {
             frame = MeshFrame.encodeMessage(ByteBufAllocator.DEFAULT, toWorker, message,
                     ItemSerializer.forThread(classLoader));
         } catch (RuntimeException e) {
-            Object sample = message.batch == null || message.batch.size == 0 ? null : message.batch.items[0];
+            Object sample = message.batch == null || message.batch.size == 0 ? null : message.batch.item(0);
             throw new RivuletException("could not serialize items to send them to worker " + toWorker
                     + " in process " + toWorker / workersPerProcess + " (first item of the batch: "
                     + (sample == null ? "none" : sample.getClass().getName()) + "): " + e

@@ -45,9 +45,8 @@ public final class BranchStep extends Step {
 
             @Override
             public void onBatch(int input, Batch batch, Outputs out) {
-                Object[] items = batch.items;
                 for (int i = 0; i < batch.size; i++) {
-                    Object item = items[i];
+                    Object item = batch.item(i);
                     boolean accepted;
                     try {
                         accepted = predicate.test(item);

@@ -40,10 +40,14 @@ public final class CaptureStep extends Step {
 
             @Override
             public void onBatch(int input, Batch batch, Outputs out) {
-                List<Object> items = Arrays.asList(Arrays.copyOf(batch.items, batch.size));
-                listener.onCaptured(stepId(), context.workerIndex(), batch.epoch, items);
+                Object[] copy = new Object[batch.size];
                 for (int i = 0; i < batch.size; i++) {
-                    out.emit(batch.items[i]);
+                    copy[i] = batch.item(i);
+                }
+                List<Object> items = Arrays.asList(copy);
+                listener.onCaptured(stepId(), context.workerIndex(), batch.epoch, items);
+                for (Object item : copy) {
+                    out.emit(item);
                 }
             }
         };

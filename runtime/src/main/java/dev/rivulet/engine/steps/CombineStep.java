@@ -89,9 +89,8 @@ public final class CombineStep extends Step {
 
             @Override
             public void onBatch(int input, Batch batch, Outputs out) {
-                Object[] items = batch.items;
                 for (int i = 0; i < batch.size; i++) {
-                    Object item = items[i];
+                    Object item = batch.item(i);
                     Object key = keyOf(item, keys);
                     try {
                         partials.merge(key, valueOf.apply(item), combine);
@@ -139,9 +138,8 @@ public final class CombineStep extends Step {
 
         @Override
         public void onBatch(int input, Batch batch, Outputs out) {
-            Object[] items = batch.items;
             for (int i = 0; i < batch.size; i++) {
-                Object item = items[i];
+                Object item = batch.item(i);
                 Object key = keyOf(item, keys);
                 long[] cell = counts.get(key);
                 if (cell == null) {

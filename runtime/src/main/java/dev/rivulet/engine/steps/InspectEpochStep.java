@@ -35,9 +35,8 @@ public final class InspectEpochStep extends Step {
         return new Operator() {
             @Override
             public void onBatch(int input, Batch batch, Outputs out) {
-                Object[] items = batch.items;
                 for (int i = 0; i < batch.size; i++) {
-                    Object item = items[i];
+                    Object item = batch.item(i);
                     try {
                         inspector.accept(batch.epoch, item);
                     } catch (Throwable t) {

@@ -1,6 +1,5 @@
 package dev.rivulet.engine.steps;
 
-import dev.rivulet.KV;
 import dev.rivulet.engine.ItemSink;
 import dev.rivulet.engine.Stage;
 import dev.rivulet.engine.StepFailure;
@@ -27,6 +26,6 @@ final class KeyByStage extends Stage {
             throw StepFailure.onItem(step, item, t);
         }
         keys.check(step, key, item);
-        next.push(new KV<>(key, item));
+        next.pushKeyed(key, item);
     }
 }

@@ -5,6 +5,7 @@ import dev.rivulet.engine.Operator;
 import dev.rivulet.engine.OperatorContext;
 import dev.rivulet.engine.Outputs;
 import dev.rivulet.engine.PartitionOwners;
+import dev.rivulet.engine.PassThrough;
 import dev.rivulet.engine.Router;
 import dev.rivulet.engine.Step;
 import dev.rivulet.engine.StepFailure;
@@ -116,16 +117,15 @@ public final class OutputStep extends Step {
 
         @Override
         public void onBatch(int input, Batch batch, Outputs out) {
+            List<Object> items = batch.asList();
             try {
-                writer.write(batch.asList());
+                writer.write(items);
             } catch (Throwable t) {
                 throw StepFailure.onItem(OutputStep.this,
-                        batch.size == 1 ? batch.items[0] : "a batch of " + batch.size
-                                + " items starting with " + StepFailure.shorten(batch.items[0]), t);
+                        batch.size == 1 ? batch.item(0) : "a batch of " + batch.size
+                                + " items starting with " + StepFailure.shorten(batch.item(0)), t);
             }
-            for (int i = 0; i < batch.size; i++) {
-                out.emit(batch.items[i]);
-            }
+            PassThrough.emitAll(batch, out);
         }
 
         @Override
@@ -187,14 +187,12 @@ public final class OutputStep extends Step {
             } else {
                 Map<String, List<Object>> byPart = new HashMap<>();
                 for (int i = 0; i < batch.size; i++) {
-                    byPart.computeIfAbsent(assign(batch.items[i], owners), p -> new ArrayList<>())
-                            .add(batch.items[i]);
+                    Object item = batch.item(i);
+                    byPart.computeIfAbsent(assign(item, owners), p -> new ArrayList<>()).add(item);
                 }
                 byPart.forEach((part, items) -> write(part, items, batch));
             }
-            for (int i = 0; i < batch.size; i++) {
-                out.emit(batch.items[i]);
-            }
+            PassThrough.emitAll(batch, out);
         }
 
         private void write(String part, List<Object> items, Batch batch) {

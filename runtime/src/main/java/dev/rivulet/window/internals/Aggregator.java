@@ -18,4 +18,13 @@ public interface Aggregator extends Serializable {
 
     /** The value emitted when the window closes. */
     Object result(Object acc) throws Exception;
+
+    /**
+     * Called after {@link #result} of a closed window was emitted, when nothing else holds
+     * {@code acc}: an accumulator like a fresh one, for a window opened later (so a mutable
+     * accumulator is not made again per window), or {@code null} to start the next from scratch.
+     */
+    default Object recycle(Object acc) throws Exception {
+        return null;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.rivulet.window.internals;
 
 import dev.rivulet.fn.FoldFn;
+import dev.rivulet.fn.LongFoldFn;
 import dev.rivulet.fn.ReduceFn;
 import dev.rivulet.fn.StateBuilder;
 import java.util.ArrayList;
@@ -14,6 +15,9 @@ import java.util.List;
  * {@code merger} the fold is eager and merged sessions are combined with it. Without one, a
  * session's values are buffered and folded in item-time order when it closes, so merges never
  * lose data whatever the folder does.
+ *
+ * <p>A {@link LongFoldFn} folder that folds eagerly keeps its accumulator in a {@link LongCell}
+ * updated in place: no boxed {@code Long} per item. The emitted value is still a {@code Long}.
  */
 public final class FoldAggregator implements Aggregator {
     private static final long serialVersionUID = 1L;
@@ -22,6 +26,8 @@ public final class FoldAggregator implements Aggregator {
     private final FoldFn<Object, Object> folder;
     private final ReduceFn<Object> merger;
     private final boolean buffered;
+    /** The folder as a primitive fold, when it is one and the fold is eager; else null. */
+    private final LongFoldFn<Object> longFolder;
 
     @SuppressWarnings("unchecked")
     public FoldAggregator(StateBuilder<?> builder, FoldFn<?, ?> folder, ReduceFn<?> merger, boolean mayMerge) {
@@ -29,6 +35,7 @@ public final class FoldAggregator implements Aggregator {
         this.folder = (FoldFn<Object, Object>) folder;
         this.merger = (ReduceFn<Object>) merger;
         this.buffered = mayMerge && merger == null;
+        this.longFolder = !buffered && folder instanceof LongFoldFn<?> primitive ? (LongFoldFn<Object>) primitive : null;
     }
 
     @Override
@@ -38,6 +45,12 @@ public final class FoldAggregator implements Aggregator {
             List<Timed> values = acc == null ? new ArrayList<>() : (List<Timed>) acc;
             values.add(new Timed(time, value));
             return values;
+        }
+        if (longFolder != null) {
+            // A boxed accumulator comes from a snapshot of the same flow written with a boxed folder.
+            LongCell cell = acc instanceof LongCell c ? c : new LongCell(acc == null ? initialLong() : (Long) acc);
+            cell.value = longFolder.applyAsLong(cell.value, value);
+            return cell;
         }
         return folder.apply(acc == null ? initial() : acc, value);
     }
@@ -52,6 +65,11 @@ public final class FoldAggregator implements Aggregator {
         if (merger == null) {
             throw new IllegalStateException("foldWindow cannot merge two windows without a merger");
         }
+        if (longFolder != null) {
+            LongCell into = (LongCell) earlier;
+            into.value = (Long) merger.apply(into.value, ((LongCell) later).value);
+            return into;
+        }
         return merger.apply(earlier, later);
     }
 
@@ -59,7 +77,7 @@ public final class FoldAggregator implements Aggregator {
     @SuppressWarnings("unchecked")
     public Object result(Object acc) throws Exception {
         if (!buffered) {
-            return acc;
+            return acc instanceof LongCell cell ? (Object) cell.value : acc;
         }
         List<Timed> values = (List<Timed>) acc;
         values.sort(Comparator.comparingLong(Timed::time)); // stable: ties keep arrival order
@@ -68,6 +86,24 @@ public final class FoldAggregator implements Aggregator {
             folded = folder.apply(folded, timed.value());
         }
         return folded;
+    }
+
+    @Override
+    public Object recycle(Object acc) throws Exception {
+        if (longFolder != null && acc instanceof LongCell cell) {
+            cell.value = initialLong();
+            return cell;
+        }
+        return null;
+    }
+
+    private long initialLong() throws Exception {
+        Object initial = initial();
+        if (!(initial instanceof Long value)) {
+            throw new IllegalStateException("the builder of a long foldWindow returned "
+                    + initial.getClass().getName() + "; return a long");
+        }
+        return value;
     }
 
     private Object initial() throws Exception {

@@ -20,6 +20,14 @@ public final class OpenWindow implements Serializable {
         this.latest = start;
     }
 
+    /** Makes a recycled window the window {@code id}, keeping its (recycled) accumulator. */
+    void reopen(long id, long start, long end) {
+        this.id = id;
+        this.start = start;
+        this.end = end;
+        this.latest = start;
+    }
+
     public long id() {
         return id;
     }

@@ -17,6 +17,9 @@ public final class SlidingWindows implements WindowSet {
     private final ArrayList<OpenWindow> open = new ArrayList<>(4);
     // The window the previous item went to: consecutive items of a key usually share it.
     private transient OpenWindow last;
+    // A closed window handed back by the operator, reused for the next window opened (tumbling
+    // windows of a busy key open one per length): no new window and accumulator each time.
+    private transient OpenWindow spare;
 
     public SlidingWindows(long lengthMillis, long offsetMillis, long alignToMillis) {
         this.length = lengthMillis;
@@ -84,7 +87,13 @@ public final class SlidingWindows implements WindowSet {
         if (i >= 0 && open.get(i).id == index) {
             return open.get(i);
         }
-        OpenWindow window = new OpenWindow(index, start, end);
+        OpenWindow window = spare;
+        if (window != null) {
+            spare = null;
+            window.reopen(index, start, end);
+        } else {
+            window = new OpenWindow(index, start, end);
+        }
         open.add(i + 1, window);
         return window;
     }
@@ -117,6 +126,11 @@ public final class SlidingWindows implements WindowSet {
         if (n > 0) {
             open.subList(0, n).clear();
         }
+    }
+
+    @Override
+    public void recycle(OpenWindow window) {
+        spare = window;
     }
 
     @Override

@@ -99,16 +99,26 @@ public final class WatermarkWindowOperator extends Operator {
             throw new IllegalStateException("step '" + step.stepId() + "': a batch without event times");
         }
         Object[] items = batch.items;
+        Object[] batchKeys = batch.keys;
         for (int i = 0; i < batch.size; i++) {
-            KV<?, ?> item = (KV<?, ?>) items[i];
+            Object key;
+            Object value;
+            if (batchKeys != null) {
+                key = batchKeys[i];
+                value = items[i];
+            } else {
+                KV<?, ?> kv = (KV<?, ?>) items[i];
+                key = kv.key();
+                value = kv.value();
+            }
             long time = times[i];
             long threshold = Math.max(marks[i], watermark);
-            KeyWindows kw = keys.get(item.key());
+            KeyWindows kw = keys.get(key);
             boolean late;
             try {
                 OpenWindow current = kw == null ? null : kw.current;
                 if (current != null && current.start <= time && time < current.end && current.end > threshold) {
-                    current.acc = aggregator.add(current.acc, item.value(), time);
+                    current.acc = aggregator.add(current.acc, value, time);
                     touch(kw);
                     continue;
                 }
@@ -116,10 +126,10 @@ public final class WatermarkWindowOperator extends Operator {
                     late = true;
                 } else {
                     if (kw == null) {
-                        kw = new KeyWindows(item.key(), WindowKeyLogic.newWindows(windower));
+                        kw = new KeyWindows(key, WindowKeyLogic.newWindows(windower));
                         keys.add(kw);
                     }
-                    late = kw.windows.insert(time, item.value(), threshold, aggregator);
+                    late = kw.windows.insert(time, value, threshold, aggregator);
                     touch(kw);
                     if (tumbling && !late) {
                         kw.current = ((SlidingWindows) kw.windows).lastJoined();
@@ -131,11 +141,11 @@ public final class WatermarkWindowOperator extends Operator {
                     }
                 }
             } catch (Throwable t) {
-                throw StepFailure.onItem(step, item, t);
+                throw StepFailure.onItem(step, new KV<>(key, value), t);
             }
             if (late) {
                 context.stats().addLate(1);
-                out.emit(LATE_PORT, item);
+                out.emit(LATE_PORT, batchKeys != null ? new KV<>(key, value) : items[i]);
             }
         }
     }
@@ -182,7 +192,8 @@ public final class WatermarkWindowOperator extends Operator {
             kw.scheduledAt = Long.MAX_VALUE;
             kw.current = null;
             kw.windows.drainClosed(upTo, closed);
-            for (OpenWindow window : closed) {
+            for (int c = 0; c < closed.size(); c++) {
+                OpenWindow window = closed.get(c);
                 Object result;
                 try {
                     result = aggregator.result(window.acc);
@@ -193,6 +204,8 @@ public final class WatermarkWindowOperator extends Operator {
                 }
                 out.emit(new KV<>(kw.key, new WindowResult<>(Instant.ofEpochMilli(window.start),
                         Instant.ofEpochMilli(window.end), result, window.id)));
+                window.acc = aggregator.recycle(window.acc);
+                kw.windows.recycle(window);
             }
             closed.clear();
             touch(kw); // an emptied key is forgotten when the epoch closes

@@ -19,6 +19,13 @@ public interface WindowSet extends Serializable {
     /** Removes the windows closed at {@code watermark} into {@code closed}, in close order. */
     void drainClosed(long watermark, List<OpenWindow> closed);
 
+    /**
+     * Hands back a window that {@link #drainClosed} removed, once its result is emitted and
+     * nothing else holds it: the set may reuse the object for a window it opens later.
+     */
+    default void recycle(OpenWindow window) {
+    }
+
     /** The earliest end among open windows; {@link Long#MAX_VALUE} when none. */
     long nextClose();
 
