@@ -198,10 +198,17 @@ final class ExchangeEdge implements Edge {
                 localTimes[localSize] = time;
                 localMarks[localSize++] = mark;
             } else {
-                int n = slotFor(destination, batch.epoch, keyed);
-                if (timeBuffers[destination] == null) {
-                    timeBuffers[destination] = new long[batchSize];
-                    markBuffers[destination] = new long[batchSize];
+                // Checked per item only while the buffer is not ready for this batch's epoch and
+                // layout: after the first item for a destination it is (until it is sent).
+                int n = sizes[destination];
+                if (n == 0 || epochs[destination] != batch.epoch || (keyBuffers[destination] != null) != keyed) {
+                    n = slotFor(destination, batch.epoch, keyed);
+                    if (timeBuffers[destination] == null) {
+                        timeBuffers[destination] = new long[batchSize];
+                        markBuffers[destination] = new long[batchSize];
+                    }
+                } else {
+                    sizes[destination] = n + 1;
                 }
                 buffers[destination][n] = item;
                 if (keyed) {

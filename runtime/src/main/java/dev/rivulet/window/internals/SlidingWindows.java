@@ -123,7 +123,9 @@ public final class SlidingWindows implements WindowSet {
             }
             closed.add(first);
         }
-        if (n > 0) {
+        if (n == 1) {
+            open.remove(0); // the usual case, without a sub-list view
+        } else if (n > 0) {
             open.subList(0, n).clear();
         }
     }
