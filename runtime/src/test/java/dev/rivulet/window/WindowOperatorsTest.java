@@ -151,6 +151,30 @@ class WindowOperatorsTest {
     }
 
     @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void sessionIdsCountPerKeyWhateverTheEpochs(boolean watermark) throws Exception {
+        // Sessions of a key close (its state is empty) between each pair of items. With an epoch
+        // per item the engine could drop the key's state at every epoch close (Flink drops it at
+        // once); the ids must still be 1, 2, 3, … as with one epoch for the whole run.
+        WindowClock<Ev> clock = watermark ? WindowClock.watermark(Ev::time, Duration.ZERO) : ECC0;
+        List<Ev> events = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            events.add(ev(i * 10, "k" + (i % 2)));
+        }
+        List<List<Long>> idsPerRun = new ArrayList<>();
+        for (dev.rivulet.EpochConfig epochs : List.of(dev.rivulet.EpochConfig.testing(), dev.rivulet.EpochConfig.defaults())) {
+            Dataflow flow = new Dataflow("session-ids");
+            flow.input("inp", Sources.testing(events)).keyBy("by-val", Ev::val)
+                    .collectWindow("s", clock, Windower.session(Duration.ofSeconds(5))).capture("out");
+            List<KV<String, WindowResult<List<Ev>>>> out = sortedByStart(
+                    Engines.run(flow, 2, RunOptions.defaults().epochs(epochs)).captured("out"));
+            idsPerRun.add(out.stream().map(kv -> kv.value().windowId()).toList());
+        }
+        assertThat(idsPerRun.get(0)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(idsPerRun.get(1)).isEqualTo(idsPerRun.get(0));
+    }
+
+    @ParameterizedTest
     @ValueSource(ints = {1, 4})
     void keysHaveTheirOwnWindowsAndWatermarks(int workers) throws Exception {
         List<KV<String, Ev>> events = new ArrayList<>();

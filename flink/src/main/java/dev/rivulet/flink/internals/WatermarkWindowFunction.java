@@ -94,11 +94,13 @@ public final class WatermarkWindowFunction extends KeyedFunction {
     }
 
     private void keep(WindowSet windows, Context ctx) throws Exception {
-        if (windows.isEmpty()) {
+        if (windows.disposable()) {
             state.clear();
             return;
         }
         state.update(windows);
-        ctx.timerService().registerEventTimeTimer(windows.nextClose());
+        if (!windows.isEmpty()) {
+            ctx.timerService().registerEventTimeTimer(windows.nextClose());
+        }
     }
 }

@@ -94,6 +94,11 @@ public final class SessionWindows implements WindowSet {
         return sessions.isEmpty();
     }
 
+    @Override
+    public boolean disposable() {
+        return sessions.isEmpty() && maxId == 0;
+    }
+
     /** The open sessions, in start order (for tests). */
     public List<OpenWindow> sessions() {
         return new ArrayList<>(sessions);

@@ -28,7 +28,8 @@ import java.util.Map;
  *
  * <p>One timer heap per worker, not one wake-up per key: a key is in the heap once for its
  * earliest open window end ({@code scheduledAt}); stale entries are skipped when popped. A key
- * whose windows have all closed is forgotten when the epoch closes (not at once: a key's next
+ * whose windows have all closed is forgotten when the epoch closes, unless its windows remember
+ * something (a session key keeps its last session id, see {@link WindowSet#disposable}) (not at once: a key's next
  * window often opens just after its last one closed, and keeping the entry until then spares
  * making it again). Each touched key's open windows are its recovery snapshot, as for the other
  * clocks.
@@ -83,7 +84,7 @@ public final class WatermarkWindowOperator extends Operator {
     public void open(OperatorContext context) {
         this.context = context;
         for (Map.Entry<Object, Object> entry : context.resumeState(KeyedStep.ownedKeys(context)).entrySet()) {
-            if (entry.getValue() instanceof WindowSet windows && !windows.isEmpty()) {
+            if (entry.getValue() instanceof WindowSet windows && !windows.disposable()) {
                 KeyWindows kw = new KeyWindows(entry.getKey(), windows);
                 keys.add(kw);
                 schedule(kw);
@@ -134,7 +135,7 @@ public final class WatermarkWindowOperator extends Operator {
                     if (tumbling && !late) {
                         kw.current = ((SlidingWindows) kw.windows).lastJoined();
                     }
-                    if (kw.windows.isEmpty()) {
+                    if (kw.windows.disposable()) {
                         forget(kw); // the item fell in no window (a gap of sliding windows)
                     } else {
                         schedule(kw);
@@ -220,7 +221,7 @@ public final class WatermarkWindowOperator extends Operator {
         for (KeyWindows kw : touched) {
             // A key that left and came back is touched twice: its current entry's snapshot wins.
             KeyWindows current = kw.gone ? keys.get(kw.key) : kw;
-            if (current != null && current.windows.isEmpty()) {
+            if (current != null && current.windows.disposable()) {
                 forget(current);
                 current = null;
             }

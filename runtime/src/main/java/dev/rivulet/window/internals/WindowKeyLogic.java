@@ -111,7 +111,7 @@ public final class WindowKeyLogic implements KeyedLogic {
 
     @Override
     public boolean isDiscarded() {
-        return state.windows().isEmpty();
+        return state.windows().disposable();
     }
 
     @Override

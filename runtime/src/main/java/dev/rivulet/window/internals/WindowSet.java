@@ -30,4 +30,13 @@ public interface WindowSet extends Serializable {
     long nextClose();
 
     boolean isEmpty();
+
+    /**
+     * Whether the key's state may be dropped: no open window and nothing to remember. Sessions
+     * remember their key's last id (ids are 1, 2, … per key, as in Bytewax), so that a key's ids
+     * do not depend on when its state happened to be empty (an epoch close, a Flink timer).
+     */
+    default boolean disposable() {
+        return isEmpty();
+    }
 }
