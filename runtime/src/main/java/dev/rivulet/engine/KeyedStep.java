@@ -26,14 +26,8 @@ public abstract class KeyedStep extends Step {
         if (workers == 1) {
             // Everything stays here; only check that the key could be routed (so a flow that runs
             // on one worker runs on many), once per key class where the class decides.
-            return new Router() {
+            return new Router.ByKey() {
                 private Class<?> checked;
-
-                @Override
-                public int route(Object item) {
-                    KV<?, ?> kv = (KV<?, ?>) item;
-                    return routeKeyed(kv.key(), kv.value());
-                }
 
                 @Override
                 public int routeKeyed(Object key, Object value) {
@@ -51,13 +45,7 @@ public abstract class KeyedStep extends Step {
                 }
             };
         }
-        return new Router() {
-            @Override
-            public int route(Object item) {
-                KV<?, ?> kv = (KV<?, ?>) item;
-                return routeKeyed(kv.key(), kv.value());
-            }
-
+        return new Router.ByKey() {
             @Override
             public int routeKeyed(Object key, Object value) {
                 try {

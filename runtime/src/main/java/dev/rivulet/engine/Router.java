@@ -16,4 +16,16 @@ public interface Router {
     default int routeKeyed(Object key, Object value) throws Exception {
         return route(new KV<>(key, value));
     }
+
+    /** A router that decides by an item's key: {@code KV} items and keyed batches alike. */
+    abstract class ByKey implements Router {
+        @Override
+        public final int route(Object item) throws Exception {
+            KV<?, ?> kv = (KV<?, ?>) item;
+            return routeKeyed(kv.key(), kv.value());
+        }
+
+        @Override
+        public abstract int routeKeyed(Object key, Object value) throws Exception;
+    }
 }
