@@ -108,6 +108,12 @@ final class ExchangeEdge implements Edge {
             return;
         }
         Object[] keys = batch.keys;
+        if (keys != null && workers == 1) {
+            // keyBy checked these keys routable; on one worker they all stay here.
+            target.onData(input, batch.source == Batch.MIXED ? batch
+                    : new Batch(batch.epoch, keys, batch.items, batch.size, Batch.MIXED, null, null));
+            return;
+        }
         // While every item so far stays here (always, on one worker), the batch's own arrays are
         // the local batch's: items are never mutated.
         Object[] local = batch.items;
@@ -177,12 +183,19 @@ final class ExchangeEdge implements Edge {
         spareTimes = null;
         spareMarks = null;
         int localSize = 0;
+        long newest = watermarks.newest(slot);
+        // One worker: a keyed batch's keys were checked routable by keyBy, so they stay here
+        // without asking the router (items as KVs are still checked).
+        boolean routed = !keyed || workers > 1;
         for (int i = 0; i < batch.size; i++) {
             Object item = batch.items[i];
             Object key = keyed ? keys[i] : null;
             long time = keyed ? watermarks.time(key, item) : watermarks.time(item);
-            long mark = watermarks.mark(slot, time);
-            int destination = keyed ? destination(key, item) : destination(item);
+            long mark = watermarks.watermarkOf(newest);
+            if (time > newest) {
+                newest = time;
+            }
+            int destination = !routed ? self : keyed ? destination(key, item) : destination(item);
             if (destination == self) {
                 if (shared && localSize != i) {
                     local = Arrays.copyOf(batch.items, batch.size);
@@ -221,6 +234,7 @@ final class ExchangeEdge implements Edge {
                 }
             }
         }
+        watermarks.newest(slot, newest);
         boolean kept = localSize > 0 && target.onData(input,
                 new Batch(batch.epoch, localKeys, local, localSize, Batch.MIXED, localTimes, localMarks));
         if (!kept) {

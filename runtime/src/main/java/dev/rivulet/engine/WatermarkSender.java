@@ -109,24 +109,26 @@ final class WatermarkSender {
         return instant.toEpochMilli();
     }
 
-    /** The partition watermark before an item of time {@code time} in {@code slot}; takes the item. */
-    long mark(int slot, long time) {
-        if (slot >= 0) {
-            long[] cell = cells[slot];
-            long max = cell[0];
-            if (time > max) {
-                cell[0] = time;
-            }
-            return watermarkOf(max);
-        }
-        long max = mixedMax;
-        if (time > max) {
-            mixedMax = time;
-        }
-        return watermarkOf(max);
+    /**
+     * The newest item time so far of {@code slot}'s partition ({@code -1}: of unpartitioned
+     * items). A batch's items take their marks from it in turn and store it back with
+     * {@link #newest(int, long)}: one read and one write per batch, not per item.
+     */
+    long newest(int slot) {
+        return slot >= 0 ? cells[slot][0] : mixedMax;
     }
 
-    private long watermarkOf(long max) {
+    /** Stores {@code max} as the newest item time of {@code slot} after a batch. */
+    void newest(int slot, long max) {
+        if (slot >= 0) {
+            cells[slot][0] = max;
+        } else {
+            mixedMax = max;
+        }
+    }
+
+    /** The partition watermark when the newest item time is {@code max}: an item's mark. */
+    long watermarkOf(long max) {
         if (max == Long.MIN_VALUE) {
             return Long.MIN_VALUE;
         }
